@@ -1,0 +1,143 @@
+/* consult-application.c
+ *
+ * Copyright 2026 The MedSpa Consult authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "consult-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "consult-application.h"
+#include "consult-version.h"
+#include "consult-window.h"
+
+struct _ConsultApplication
+{
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (ConsultApplication, consult_application, ADW_TYPE_APPLICATION)
+
+ConsultApplication *
+consult_application_new (void)
+{
+  return g_object_new (CONSULT_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", RESOURCE_BASE,
+                       NULL);
+}
+
+static int
+consult_application_handle_local_options (GApplication *app,
+                                          GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("medspa-consult %s\n", consult_version_string ());
+      return EXIT_SUCCESS;
+    }
+
+  return -1;
+}
+
+static void
+consult_application_activate (GApplication *app)
+{
+  GtkWindow *window;
+
+  g_assert (CONSULT_IS_APPLICATION (app));
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (window == NULL)
+    window = GTK_WINDOW (consult_window_new (CONSULT_APPLICATION (app)));
+
+  gtk_window_present (window);
+}
+
+static void
+consult_application_about_action (GSimpleAction *action,
+                                  GVariant      *parameter,
+                                  gpointer       user_data)
+{
+  static const char *developers[] = { "The MedSpa Consult authors", NULL };
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (app);
+  AdwAboutWindow *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", parent,
+                        "modal", TRUE,
+                        "application-name", _("MedSpa Consult"),
+                        "application-icon", APPLICATION_ID,
+                        "developer-name", _("The MedSpa Consult authors"),
+                        "version", consult_version_string (),
+                        "comments", _("Physician-guided consultations, sequenced treatment plans and client records for medical spas."),
+                        "developers", developers,
+                        "copyright", "© 2026 The MedSpa Consult authors",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        /* TRANSLATORS: put your name here, one per line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+consult_application_quit_action (GSimpleAction *action,
+                                 GVariant      *parameter,
+                                 gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GList *windows = gtk_application_get_windows (app);
+
+  /* Closing each window lets it save its state; quitting directly would not. */
+  for (GList *l = windows; l != NULL;)
+    {
+      GtkWindow *window = l->data;
+
+      l = l->next;
+      gtk_window_close (window);
+    }
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", consult_application_about_action },
+  { "quit", consult_application_quit_action },
+};
+
+static void
+consult_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<primary>q", NULL };
+
+  G_APPLICATION_CLASS (consult_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
+                                   G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+}
+
+static void
+consult_application_class_init (ConsultApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->activate = consult_application_activate;
+  app_class->startup = consult_application_startup;
+  app_class->handle_local_options = consult_application_handle_local_options;
+}
+
+static void
+consult_application_init (ConsultApplication *self)
+{
+  static const GOptionEntry entries[] = {
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+}

@@ -1,0 +1,25 @@
+/* consult-sync-error.h
+ *
+ * Copyright 2026 The MedSpa Consult authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define CONSULT_SYNC_ERROR (consult_sync_error_quark ())
+
+typedef enum
+{
+  CONSULT_SYNC_ERROR_FAILED,
+  CONSULT_SYNC_ERROR_NETWORK,
+  CONSULT_SYNC_ERROR_REJECTED,
+} ConsultSyncError;
+
+GQuark consult_sync_error_quark (void);
+
+G_END_DECLS

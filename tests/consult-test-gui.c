@@ -1,0 +1,100 @@
+/* consult-test-gui.c
+ *
+ * Copyright 2026 The MedSpa Consult authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "consult-test.h"
+#include "consult-test-gui.h"
+
+gboolean
+consult_test_wait_until (gboolean (*condition) (gpointer data),
+                         gpointer   data,
+                         guint      timeout_ms)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+no_pending_events (gpointer data)
+{
+  return !g_main_context_pending (NULL);
+}
+
+void
+consult_test_settle (void)
+{
+  /* Several rounds: a frame clock tick may queue further layout work. */
+  for (guint i = 0; i < 5; i++)
+    {
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      consult_test_wait_until (no_pending_events, NULL, 50);
+      g_usleep (10000);
+    }
+}
+
+char *
+consult_test_save_png (GtkWidget  *widget,
+                       const char *name,
+                       GError    **error)
+{
+  g_autoptr (GdkPaintable) paintable = NULL;
+  g_autoptr (GtkSnapshot) snapshot = NULL;
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  GskRenderer *renderer;
+  int width;
+  int height;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+
+  consult_test_settle ();
+
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  if (width <= 0 || height <= 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   "widget has no size (%d×%d)", width, height);
+      return NULL;
+    }
+
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "widget drew nothing");
+      return NULL;
+    }
+
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  path = consult_test_output_path (name);
+  if (!gdk_texture_save_to_png (texture, path))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "could not write %s", path);
+      return NULL;
+    }
+
+  return g_steal_pointer (&path);
+}

@@ -1,0 +1,30 @@
+/* consult-test-gui.h
+ *
+ * Copyright 2026 The MedSpa Consult authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Iterates the default main context until @condition returns TRUE or
+ * @timeout_ms pass; returns whether the condition held. Never a fixed
+ * sleep: the same test must pass under valgrind. */
+gboolean consult_test_wait_until (gboolean (*condition) (gpointer data),
+                                  gpointer   data,
+                                  guint      timeout_ms);
+
+/* Lets pending layout, styling and frame work run. */
+void     consult_test_settle     (void);
+
+/* Renders @widget in-process and saves it as PNG under the test output
+ * folder; returns the path written. */
+char    *consult_test_save_png   (GtkWidget  *widget,
+                                  const char *name,
+                                  GError    **error);
+
+G_END_DECLS

@@ -1,0 +1,152 @@
+/* test-window.c
+ *
+ * Copyright 2026 The MedSpa Consult authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdlib.h>
+
+#include <adwaita.h>
+
+#include "consult-application.h"
+#include "consult-window.h"
+#include "consult-test.h"
+#include "consult-test-gui.h"
+
+static ConsultApplication *app;
+
+static void
+setup (void)
+{
+  g_autoptr (GError) error = NULL;
+
+  app = consult_application_new ();
+  /* No D-Bus uniqueness in tests: each test owns its application. */
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  ck_assert_msg (error == NULL, "%s", error ? error->message : "");
+}
+
+static void
+teardown (void)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+  for (GList *l = windows; l != NULL;)
+    {
+      GtkWindow *window = l->data;
+
+      l = l->next;
+      gtk_window_destroy (window);
+    }
+  consult_test_settle ();
+  g_clear_object (&app);
+}
+
+static gboolean
+window_is_mapped (gpointer data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (data));
+
+  return window != NULL && gtk_widget_get_mapped (GTK_WIDGET (window));
+}
+
+START_TEST (test_activate_shows_main_window)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *png = NULL;
+  GtkWindow *window;
+
+  g_application_activate (G_APPLICATION (app));
+  ck_assert (consult_test_wait_until (window_is_mapped, app, 10000));
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  ck_assert (CONSULT_IS_WINDOW (window));
+  ck_assert_str_eq (gtk_window_get_title (window), "MedSpa Consult");
+
+  png = consult_test_save_png (GTK_WIDGET (window), "main-window.png", &error);
+  ck_assert_msg (png != NULL, "%s", error ? error->message : "");
+  ck_assert (g_file_test (png, G_FILE_TEST_EXISTS));
+}
+END_TEST
+
+START_TEST (test_window_size_is_restored)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
+  GtkWindow *window;
+  int width;
+  int height;
+
+  g_settings_set_int (settings, "window-width", 900);
+  g_settings_set_int (settings, "window-height", 640);
+  g_settings_set_boolean (settings, "window-maximized", FALSE);
+
+  g_application_activate (G_APPLICATION (app));
+  ck_assert (consult_test_wait_until (window_is_mapped, app, 10000));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  gtk_window_get_default_size (window, &width, &height);
+  ck_assert_int_eq (width, 900);
+  ck_assert_int_eq (height, 640);
+
+  /* Closing stores the size it has now. */
+  gtk_window_set_default_size (window, 1000, 700);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  consult_test_settle ();
+  ck_assert_int_eq (g_settings_get_int (settings, "window-width"), 1000);
+  ck_assert_int_eq (g_settings_get_int (settings, "window-height"), 700);
+}
+END_TEST
+
+START_TEST (test_about_and_shortcuts_open)
+{
+  GtkWindow *window;
+  GListModel *toplevels;
+  guint before;
+
+  g_application_activate (G_APPLICATION (app));
+  ck_assert (consult_test_wait_until (window_is_mapped, app, 10000));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  toplevels = gtk_window_get_toplevels ();
+  before = g_list_model_get_n_items (toplevels);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  consult_test_settle ();
+  ck_assert_uint_eq (g_list_model_get_n_items (toplevels), before + 1);
+
+  ck_assert_ptr_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  consult_test_settle ();
+  ck_assert (gtk_widget_get_visible (GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)))));
+}
+END_TEST
+
+static Suite *
+window_suite (void)
+{
+  Suite *suite = suite_create ("window");
+  TCase *tc = tcase_create ("main-window");
+
+  tcase_add_checked_fixture (tc, setup, teardown);
+  tcase_set_timeout (tc, 60);
+  tcase_add_test (tc, test_activate_shows_main_window);
+  tcase_add_test (tc, test_window_size_is_restored);
+  tcase_add_test (tc, test_about_and_shortcuts_open);
+  suite_add_tcase (suite, tc);
+
+  return suite;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  gtk_init ();
+  adw_init ();
+
+  return consult_test_run_suite (window_suite ());
+}
