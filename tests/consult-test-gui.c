@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <adwaita.h>
+
 #include "consult-test.h"
 #include "consult-test-gui.h"
 
@@ -97,4 +99,45 @@ consult_test_save_png (GtkWidget  *widget,
     }
 
   return g_steal_pointer (&path);
+}
+
+static gboolean
+widget_has_text (GtkWidget  *widget,
+                 const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+
+  if (ADW_IS_PREFERENCES_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), text) == 0)
+    return TRUE;
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), text) == 0)
+    return TRUE;
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+
+  return g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) == 0;
+}
+
+GtkWidget *
+consult_test_find_widget (GtkWidget  *root,
+                          GType       type,
+                          const char *text)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (root), NULL);
+
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && widget_has_text (root, text))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = consult_test_find_widget (child, type, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
 }

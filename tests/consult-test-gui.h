@@ -27,4 +27,11 @@ char    *consult_test_save_png   (GtkWidget  *widget,
                                   const char *name,
                                   GError    **error);
 
+/* The first widget under @root (itself included), depth first, of @type
+ * whose title (preferences rows), label (buttons, labels) or tooltip
+ * equals @text; NULL for any text. */
+GtkWidget *consult_test_find_widget (GtkWidget  *root,
+                                     GType       type,
+                                     const char *text);
+
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include <adwaita.h>
 
 #include "consult-application.h"
+#include "consult-preferences-window.h"
 #include "consult-window.h"
 #include "consult-test.h"
 #include "consult-test-gui.h"
@@ -125,6 +126,55 @@ START_TEST (test_about_and_shortcuts_open)
 }
 END_TEST
 
+static gboolean
+preferences_window_shown (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (CONSULT_IS_PREFERENCES_WINDOW (toplevel) && gtk_widget_get_mapped (toplevel))
+        {
+          *(GtkWidget **) data = toplevel;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+START_TEST (test_preferences_edit_clinic_settings)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *png = NULL;
+  g_autofree char *stored = NULL;
+  GtkWidget *preferences = NULL;
+  GtkWidget *name_row;
+
+  g_settings_set_string (settings, "clinic-name", "Valley Skin Clinic");
+
+  g_application_activate (G_APPLICATION (app));
+  ck_assert (consult_test_wait_until (window_is_mapped, app, 10000));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  ck_assert (consult_test_wait_until (preferences_window_shown, &preferences, 10000));
+
+  /* The rows show the stored values and write what the user types back. */
+  name_row = consult_test_find_widget (preferences, ADW_TYPE_ENTRY_ROW, "Clinic Name");
+  ck_assert_ptr_nonnull (name_row);
+  ck_assert_str_eq (gtk_editable_get_text (GTK_EDITABLE (name_row)), "Valley Skin Clinic");
+
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "Sherman Oaks Aesthetics");
+  stored = g_settings_get_string (settings, "clinic-name");
+  ck_assert_str_eq (stored, "Sherman Oaks Aesthetics");
+
+  png = consult_test_save_png (preferences, "preferences.png", &error);
+  ck_assert_msg (png != NULL, "%s", error ? error->message : "");
+}
+END_TEST
+
 static Suite *
 window_suite (void)
 {
@@ -136,6 +186,7 @@ window_suite (void)
   tcase_add_test (tc, test_activate_shows_main_window);
   tcase_add_test (tc, test_window_size_is_restored);
   tcase_add_test (tc, test_about_and_shortcuts_open);
+  tcase_add_test (tc, test_preferences_edit_clinic_settings);
   suite_add_tcase (suite, tc);
 
   return suite;

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "consult-application.h"
+#include "consult-preferences-window.h"
 #include "consult-version.h"
 #include "consult-window.h"
 
@@ -87,6 +88,19 @@ consult_application_about_action (GSimpleAction *action,
 }
 
 static void
+consult_application_preferences_action (GSimpleAction *action,
+                                        GVariant      *parameter,
+                                        gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
+  ConsultPreferencesWindow *preferences;
+
+  preferences = consult_preferences_window_new (gtk_application_get_active_window (app), settings);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
 consult_application_quit_action (GSimpleAction *action,
                                  GVariant      *parameter,
                                  gpointer       user_data)
@@ -106,6 +120,7 @@ consult_application_quit_action (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "about", consult_application_about_action },
+  { "preferences", consult_application_preferences_action },
   { "quit", consult_application_quit_action },
 };
 
@@ -113,12 +128,14 @@ static void
 consult_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<primary>q", NULL };
+  static const char *preferences_accels[] = { "<primary>comma", NULL };
 
   G_APPLICATION_CLASS (consult_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
 }
 
 static void
