@@ -1,0 +1,41 @@
+/* consult-client-list.h
+ *
+ * Copyright 2026 The MedSpa Consult authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "consult-client-summary.h"
+#include "consult-store.h"
+
+G_BEGIN_DECLS
+
+#define CONSULT_TYPE_CLIENT_LIST (consult_client_list_get_type ())
+
+G_DECLARE_FINAL_TYPE (ConsultClientList, consult_client_list, CONSULT, CLIENT_LIST, GObject)
+
+/* A GListModel of ConsultClientSummary: the clients matching @text (as
+ * typed: every word is a prefix of a name, phone number, e-mail or a
+ * word of a consultation's notes), or all clients when @text is empty,
+ * in name order.  Built for a GtkListView over 100,000 clients: the size
+ * comes from a COUNT, and rows are fetched in pages of 50 when first
+ * asked for, with the last few pages cached.  The list is a snapshot:
+ * call consult_client_list_refresh() after writing. */
+ConsultClientList *consult_client_list_new              (ConsultStore       *store,
+                                                         const char         *text,
+                                                         gboolean            include_archived,
+                                                         GError            **error);
+gboolean           consult_client_list_refresh          (ConsultClientList  *self,
+                                                         GError            **error);
+gboolean           consult_client_list_get_include_archived (ConsultClientList *self);
+
+/* The safe FTS5 query for what a person typed: each word quoted (so that
+ * quotes, operators and column filters are plain text) and matched as a
+ * prefix.  NULL when @text holds no letter or digit. */
+char              *consult_store_search_query           (const char         *text);
+
+G_END_DECLS

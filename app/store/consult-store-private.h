@@ -1,0 +1,119 @@
+/* consult-store-private.h
+ *
+ * Copyright 2026 The MedSpa Consult authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "consult-store.h"
+#include "consult-store-clients.h"
+#include "consult-store-plans.h"
+
+G_BEGIN_DECLS
+
+struct _ConsultStore
+{
+  GObject     parent_instance;
+
+  char       *path;
+  char       *actor;
+  sqlite3    *db;
+  GRecMutex   lock;
+  /* SQL text (static strings, compared by address) -> sqlite3_stmt */
+  GHashTable *statements;
+  GPtrArray  *migrations;
+  guint       busy_timeout_ms;
+  guint       schema_version;
+};
+
+/* A prepared statement borrowed from the store's cache: releasing it
+ * resets it so that no read transaction stays open behind the caller. */
+typedef sqlite3_stmt ConsultStoreStmt;
+
+void              _consult_store_stmt_release   (ConsultStoreStmt  *stmt);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ConsultStoreStmt, _consult_store_stmt_release)
+
+typedef gboolean (*ConsultStoreWriteFunc) (ConsultStore  *self,
+                                           gpointer       user_data,
+                                           GError       **error);
+
+ConsultStoreStmt *_consult_store_prepare        (ConsultStore      *self,
+                                                 const char        *sql,
+                                                 GError           **error);
+gboolean          _consult_store_step_done      (ConsultStore      *self,
+                                                 ConsultStoreStmt  *stmt,
+                                                 GError           **error);
+int               _consult_store_step_row       (ConsultStore      *self,
+                                                 ConsultStoreStmt  *stmt,
+                                                 GError           **error);
+gboolean          _consult_store_exec           (ConsultStore      *self,
+                                                 const char        *sql,
+                                                 GError           **error);
+gboolean          _consult_store_write          (ConsultStore      *self,
+                                                 ConsultStoreWriteFunc func,
+                                                 gpointer           user_data,
+                                                 GError           **error);
+gboolean          _consult_store_check_open     (ConsultStore      *self,
+                                                 GError           **error);
+void              _consult_store_set_sqlite_error (GError         **error,
+                                                   sqlite3         *db,
+                                                   int              rc,
+                                                   const char      *path);
+void              _consult_store_bind_text      (ConsultStoreStmt  *stmt,
+                                                 int                index,
+                                                 const char        *text);
+char             *_consult_store_column_dup     (ConsultStoreStmt  *stmt,
+                                                 int                column);
+gint64            _consult_store_now            (void);
+void              _consult_store_not_found      (GError           **error,
+                                                 const char        *what);
+
+/* consult-store-clients.c */
+char             *_consult_store_fold           (const char        *text);
+gboolean          _consult_store_valid_date     (const char        *text);
+gboolean          _consult_store_is_blank       (const char        *text);
+
+gboolean          _consult_store_client_upsert  (ConsultStore      *self,
+                                                 ConsultStoreClient *client,
+                                                 GError           **error);
+
+/* consult-store-plans.c */
+ConsultStorePlanStatus _consult_store_plan_status_from_string (const char *text);
+char             *_consult_store_plan_insert    (ConsultStore      *self,
+                                                 const char        *consultation_id,
+                                                 guint              version,
+                                                 const char        *plan_json,
+                                                 const char        *catalogue_version,
+                                                 GError           **error);
+
+/* consult-store-migrations.c */
+gboolean          _consult_store_migrate        (ConsultStore      *self,
+                                                 GError           **error);
+
+/* consult-store-audit.c */
+gboolean          _consult_store_audit_append   (ConsultStore      *self,
+                                                 const char        *action,
+                                                 const char        *table,
+                                                 const char        *record_id,
+                                                 const char *const *fields,
+                                                 GError           **error);
+gboolean          _consult_store_verify_db      (sqlite3           *db,
+                                                 const char        *path,
+                                                 gint64            *broken_row,
+                                                 GError           **error);
+gboolean          _consult_store_read_user_version (sqlite3        *db,
+                                                    const char     *path,
+                                                    guint          *version,
+                                                    GError        **error);
+
+/* consult-store-backup.c */
+gboolean          _consult_store_copy_database  (sqlite3           *source,
+                                                 const char        *source_path,
+                                                 const char        *dest_path,
+                                                 GError           **error);
+
+G_END_DECLS

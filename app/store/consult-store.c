@@ -1,0 +1,578 @@
+/* consult-store.c
+ *
+ * Copyright 2026 The MedSpa Consult authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "consult-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "consult-store-migrations.h"
+#include "consult-store-private.h"
+
+#define DEFAULT_BUSY_TIMEOUT_MS 5000
+
+G_DEFINE_FINAL_TYPE (ConsultStore, consult_store, G_TYPE_OBJECT)
+
+static void
+consult_store_finalize (GObject *object)
+{
+  ConsultStore *self = (ConsultStore *)object;
+
+  consult_store_close (self);
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->migrations, g_ptr_array_unref);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->actor, g_free);
+  g_rec_mutex_clear (&self->lock);
+
+  G_OBJECT_CLASS (consult_store_parent_class)->finalize (object);
+}
+
+static void
+consult_store_class_init (ConsultStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = consult_store_finalize;
+}
+
+static void
+consult_store_init (ConsultStore *self)
+{
+  g_rec_mutex_init (&self->lock);
+  self->statements = g_hash_table_new_full (NULL, NULL, NULL,
+                                            (GDestroyNotify) sqlite3_finalize);
+  self->actor = g_strdup (g_get_user_name ());
+  self->busy_timeout_ms = DEFAULT_BUSY_TIMEOUT_MS;
+}
+
+/**
+ * consult_store_new:
+ * @path: the database file
+ *
+ * Creates a store for @path without touching the file; see
+ * consult_store_open().
+ */
+ConsultStore *
+consult_store_new (const char *path)
+{
+  ConsultStore *self;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_object_new (CONSULT_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  return self;
+}
+
+/**
+ * consult_store_new_for_path:
+ * @path: the database file, created if missing
+ * @error: return location for a #CONSULT_STORE_ERROR
+ *
+ * Creates and opens a store, upgrading its schema if needed.
+ *
+ * Returns: (transfer full) (nullable): the open store
+ */
+ConsultStore *
+consult_store_new_for_path (const char  *path,
+                            GError     **error)
+{
+  g_autoptr (ConsultStore) self = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = consult_store_new (path);
+  if (!consult_store_open (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+gint64
+_consult_store_now (void)
+{
+  return g_get_real_time ();
+}
+
+static gboolean
+path_is_read_only (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS) && g_access (path, W_OK) != 0)
+    return TRUE;
+
+  return g_access (dir, W_OK) != 0;
+}
+
+/* Maps an SQLite result code to the error a caller can act on.  The
+ * messages name the file at most: SQLite's own text (which could quote a
+ * value) only goes to the debug log as a generic code string. */
+void
+_consult_store_set_sqlite_error (GError     **error,
+                                 sqlite3     *db,
+                                 int          rc,
+                                 const char  *path)
+{
+  const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+
+  g_debug ("SQLite error %d (%s)", rc, sqlite3_errstr (rc));
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error_literal (error, CONSULT_STORE_ERROR, CONSULT_STORE_ERROR_BUSY,
+                           _("The database is in use by another program. "
+                             "Close any other copy of MedSpa Consult, then try again."));
+      return;
+
+    case SQLITE_FULL:
+      g_set_error_literal (error, CONSULT_STORE_ERROR, CONSULT_STORE_ERROR_FULL,
+                           _("The disk is full, so nothing was saved. "
+                             "Free some disk space, then try again."));
+      return;
+
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, CONSULT_STORE_ERROR, CONSULT_STORE_ERROR_CORRUPT,
+                   _("The database file “%s” is damaged and was not used. "
+                     "Restore your latest backup with "
+                     "“medspa-consult-cli restore BACKUP-FILE”; copies taken "
+                     "before each upgrade are kept next to the database as "
+                     "“*.bak” files."), path);
+      return;
+
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+    case SQLITE_CANTOPEN:
+      if ((rc & 0xff) == SQLITE_READONLY || path_is_read_only (path))
+        {
+          g_set_error (error, CONSULT_STORE_ERROR, CONSULT_STORE_ERROR_READ_ONLY,
+                       _("The database “%s” cannot be written: the file or "
+                         "its folder is read-only. Check its permissions or "
+                         "choose another location."), path);
+          return;
+        }
+      g_set_error (error, CONSULT_STORE_ERROR, CONSULT_STORE_ERROR_IO,
+                   _("The database “%s” could not be opened (%s)."),
+                   path, sqlite3_errstr (rc));
+      return;
+
+    case SQLITE_CONSTRAINT:
+      /* Our triggers RAISE with an "immutable:" prefix. */
+      if (rc == SQLITE_CONSTRAINT_TRIGGER && g_str_has_prefix (detail, "immutable:"))
+        {
+          g_set_error_literal (error, CONSULT_STORE_ERROR, CONSULT_STORE_ERROR_IMMUTABLE,
+                               _("Signed plan versions, consent records and the "
+                                 "audit trail can never be changed. Amend the "
+                                 "plan to create a new version instead."));
+          return;
+        }
+      g_set_error (error, CONSULT_STORE_ERROR, CONSULT_STORE_ERROR_INVALID,
+                   _("The database refused the record (%s)."),
+                   sqlite3_errstr (rc));
+      return;
+
+    case SQLITE_IOERR:
+    case SQLITE_NOMEM:
+      g_set_error (error, CONSULT_STORE_ERROR, CONSULT_STORE_ERROR_IO,
+                   _("The database “%s” could not be read or written (%s)."),
+                   path, sqlite3_errstr (rc));
+      return;
+
+    default:
+      g_set_error (error, CONSULT_STORE_ERROR, CONSULT_STORE_ERROR_FAILED,
+                   _("Database error: %s."), sqlite3_errstr (rc));
+      return;
+    }
+}
+
+void
+_consult_store_not_found (GError     **error,
+                          const char  *what)
+{
+  /* TRANSLATORS: %s is a kind of record, e.g. “client” (never a name) */
+  g_set_error (error, CONSULT_STORE_ERROR, CONSULT_STORE_ERROR_NOT_FOUND,
+               _("No %s with that id was found."), what);
+}
+
+gboolean
+_consult_store_check_open (ConsultStore  *self,
+                           GError       **error)
+{
+  if (self->db != NULL)
+    return TRUE;
+
+  g_set_error_literal (error, CONSULT_STORE_ERROR, CONSULT_STORE_ERROR_FAILED,
+                       _("The database is not open."));
+  return FALSE;
+}
+
+/* Creates the file 0600 (and missing folders 0700) before SQLite does, so
+ * that the database and its -wal/-shm files, which copy its mode, are
+ * readable by nobody else. */
+static gboolean
+create_private_file (const char  *path,
+                     GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == EACCES || saved_errno == EROFS || saved_errno == EPERM)
+        _consult_store_set_sqlite_error (error, NULL, SQLITE_CANTOPEN, path);
+      else
+        g_set_error (error, CONSULT_STORE_ERROR, CONSULT_STORE_ERROR_IO,
+                     _("The folder for the database could not be created: %s."),
+                     g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd >= 0)
+    return g_close (fd, error);
+
+  if (errno == EEXIST)
+    return TRUE;
+
+  _consult_store_set_sqlite_error (error, NULL, SQLITE_CANTOPEN, path);
+  return FALSE;
+}
+
+static gboolean
+apply_connection_settings (ConsultStore  *self,
+                           GError       **error)
+{
+  g_autoptr (ConsultStoreStmt) wal = NULL;
+
+  /* WAL: readers never block the writer; synchronous=FULL: a COMMIT that
+   * returned is on disk even if the power fails right after. */
+  if (!(wal = _consult_store_prepare (self, "PRAGMA journal_mode = WAL", error)))
+    return FALSE;
+  if (_consult_store_step_row (self, wal, error) < 0)
+    return FALSE;
+
+  return _consult_store_exec (self, "PRAGMA synchronous = FULL", error) &&
+         _consult_store_exec (self, "PRAGMA foreign_keys = ON", error);
+}
+
+/**
+ * consult_store_open:
+ * @self: a #ConsultStore
+ * @error: return location for a #CONSULT_STORE_ERROR
+ *
+ * Opens (or creates) the database, refuses one written by a newer
+ * version, and applies pending migrations after backing the file up.
+ */
+gboolean
+consult_store_open (ConsultStore  *self,
+                    GError       **error)
+{
+  g_autoptr (GRecMutexLocker) locker = NULL;
+  int rc;
+
+  g_return_val_if_fail (CONSULT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  locker = g_rec_mutex_locker_new (&self->lock);
+  if (self->db != NULL)
+    return TRUE;
+
+  if (!create_private_file (self->path, error))
+    return FALSE;
+
+  rc = sqlite3_open_v2 (self->path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _consult_store_set_sqlite_error (error, self->db, rc, self->path);
+      consult_store_close (self);
+      return FALSE;
+    }
+
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, (int) self->busy_timeout_ms);
+
+  if (self->migrations == NULL &&
+      !(self->migrations = consult_store_default_migrations (error)))
+    {
+      consult_store_close (self);
+      return FALSE;
+    }
+
+  if (!_consult_store_read_user_version (self->db, self->path,
+                                         &self->schema_version, error) ||
+      !apply_connection_settings (self, error) ||
+      !_consult_store_migrate (self, error))
+    {
+      consult_store_close (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * consult_store_close:
+ * @self: a #ConsultStore
+ *
+ * Closes the connection; safe to call more than once.
+ */
+void
+consult_store_close (ConsultStore *self)
+{
+  g_autoptr (GRecMutexLocker) locker = NULL;
+
+  g_return_if_fail (CONSULT_IS_STORE (self));
+
+  locker = g_rec_mutex_locker_new (&self->lock);
+  g_hash_table_remove_all (self->statements);
+  if (self->db != NULL)
+    {
+      if (sqlite3_close (self->db) != SQLITE_OK)
+        g_warning ("Closing the database failed: statements still open");
+      self->db = NULL;
+    }
+}
+
+gboolean
+consult_store_is_open (ConsultStore *self)
+{
+  g_return_val_if_fail (CONSULT_IS_STORE (self), FALSE);
+
+  return self->db != NULL;
+}
+
+const char *
+consult_store_get_path (ConsultStore *self)
+{
+  g_return_val_if_fail (CONSULT_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+guint
+consult_store_get_schema_version (ConsultStore *self)
+{
+  g_return_val_if_fail (CONSULT_IS_STORE (self), 0);
+
+  return self->schema_version;
+}
+
+guint
+consult_store_get_latest_schema_version (ConsultStore *self)
+{
+  const ConsultStoreMigration *last;
+  g_autoptr (GPtrArray) defaults = NULL;
+  GPtrArray *migrations;
+
+  g_return_val_if_fail (CONSULT_IS_STORE (self), 0);
+
+  migrations = self->migrations;
+  if (migrations == NULL)
+    migrations = defaults = consult_store_default_migrations (NULL);
+  if (migrations == NULL || migrations->len == 0)
+    return 0;
+
+  last = g_ptr_array_index (migrations, migrations->len - 1);
+  return last->version;
+}
+
+void
+consult_store_set_actor (ConsultStore *self,
+                         const char   *actor)
+{
+  g_autoptr (GRecMutexLocker) locker = NULL;
+
+  g_return_if_fail (CONSULT_IS_STORE (self));
+  g_return_if_fail (actor != NULL && *actor != '\0');
+
+  locker = g_rec_mutex_locker_new (&self->lock);
+  g_free (self->actor);
+  self->actor = g_strdup (actor);
+}
+
+const char *
+consult_store_get_actor (ConsultStore *self)
+{
+  g_return_val_if_fail (CONSULT_IS_STORE (self), NULL);
+
+  return self->actor;
+}
+
+void
+consult_store_set_busy_timeout (ConsultStore *self,
+                                guint         timeout_ms)
+{
+  g_autoptr (GRecMutexLocker) locker = NULL;
+
+  g_return_if_fail (CONSULT_IS_STORE (self));
+
+  locker = g_rec_mutex_locker_new (&self->lock);
+  self->busy_timeout_ms = timeout_ms;
+  if (self->db != NULL)
+    sqlite3_busy_timeout (self->db, (int) timeout_ms);
+}
+
+gboolean
+consult_store_verify (ConsultStore  *self,
+                      gint64        *broken_row,
+                      GError       **error)
+{
+  g_autoptr (GRecMutexLocker) locker = NULL;
+
+  g_return_val_if_fail (CONSULT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  locker = g_rec_mutex_locker_new (&self->lock);
+  if (!_consult_store_check_open (self, error))
+    return FALSE;
+
+  return _consult_store_verify_db (self->db, self->path, broken_row, error);
+}
+
+void
+_consult_store_stmt_release (ConsultStoreStmt *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+/* Statements are prepared once per connection and kept: the same SQL text
+ * pointer (a string literal at the call site) finds the same statement. */
+ConsultStoreStmt *
+_consult_store_prepare (ConsultStore  *self,
+                        const char    *sql,
+                        GError       **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_assert (CONSULT_IS_STORE (self));
+
+  if (!_consult_store_check_open (self, error))
+    return NULL;
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    return stmt;
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _consult_store_set_sqlite_error (error, self->db, rc, self->path);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  return stmt;
+}
+
+gboolean
+_consult_store_step_done (ConsultStore      *self,
+                          ConsultStoreStmt  *stmt,
+                          GError           **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+    return TRUE;
+
+  _consult_store_set_sqlite_error (error, self->db, sqlite3_extended_errcode (self->db), self->path);
+  return FALSE;
+}
+
+/* Returns 1 for a row, 0 when done, -1 on error. */
+int
+_consult_store_step_row (ConsultStore      *self,
+                         ConsultStoreStmt  *stmt,
+                         GError           **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    return 1;
+  if (rc == SQLITE_DONE)
+    return 0;
+
+  _consult_store_set_sqlite_error (error, self->db, sqlite3_extended_errcode (self->db), self->path);
+  return -1;
+}
+
+/* For fixed SQL without values only (pragmas, BEGIN/COMMIT, migrations). */
+gboolean
+_consult_store_exec (ConsultStore  *self,
+                     const char    *sql,
+                     GError       **error)
+{
+  int rc;
+
+  if (!_consult_store_check_open (self, error))
+    return FALSE;
+
+  rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    return TRUE;
+
+  _consult_store_set_sqlite_error (error, self->db, sqlite3_extended_errcode (self->db), self->path);
+  return FALSE;
+}
+
+/* Runs @func inside BEGIN IMMEDIATE … COMMIT under the store's lock: all
+ * of it or none of it.  IMMEDIATE takes the write lock up front, so a busy
+ * database fails here, after the busy timeout, before anything is done. */
+gboolean
+_consult_store_write (ConsultStore           *self,
+                      ConsultStoreWriteFunc   func,
+                      gpointer                user_data,
+                      GError                **error)
+{
+  g_autoptr (GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->lock);
+
+  if (!_consult_store_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  if (func (self, user_data, error) && _consult_store_exec (self, "COMMIT", error))
+    return TRUE;
+
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+
+  return FALSE;
+}
+
+void
+_consult_store_bind_text (ConsultStoreStmt *stmt,
+                          int               index,
+                          const char       *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+char *
+_consult_store_column_dup (ConsultStoreStmt *stmt,
+                           int               column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}

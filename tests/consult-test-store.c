@@ -1,0 +1,123 @@
+/* consult-test-store.c
+ *
+ * Copyright 2026 The MedSpa Consult authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <sqlite3.h>
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+
+#include "consult-test.h"
+#include "consult-test-store.h"
+
+char *
+consult_test_store_make_dir (void)
+{
+  g_autoptr (GError) error = NULL;
+  char *dir = g_dir_make_tmp ("consult-store-XXXXXX", &error);
+
+  ck_assert_msg (dir != NULL, "tmp dir: %s", error ? error->message : "");
+  return dir;
+}
+
+static void
+remove_tree (GFile *file)
+{
+  g_autoptr (GFileEnumerator) children = NULL;
+
+  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  if (children != NULL)
+    {
+      GFileInfo *info;
+
+      while ((info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+        {
+          g_autoptr (GFile) child = g_file_get_child (file, g_file_info_get_name (info));
+
+          remove_tree (child);
+          g_object_unref (info);
+        }
+    }
+
+  g_file_delete (file, NULL, NULL);
+}
+
+void
+consult_test_store_remove_dir (const char *dir)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (dir);
+
+  g_chmod (dir, 0700);
+  remove_tree (file);
+}
+
+ConsultStore *
+consult_test_store_open (const char *dir)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, "consult.db", NULL);
+  ConsultStore *store = consult_store_new_for_path (path, &error);
+
+  ck_assert_msg (store != NULL, "open: %s", error ? error->message : "");
+  consult_store_set_actor (store, "test-consultant");
+  return store;
+}
+
+char *
+consult_test_store_save_visit (ConsultStore  *store,
+                               const char    *given_name,
+                               const char    *family_name,
+                               const char    *notes,
+                               char         **client_id)
+{
+  g_autoptr (ConsultStoreClient) client = consult_store_client_new ();
+  g_autoptr (ConsultStoreConsultation) consultation = consult_store_consultation_new ();
+  g_autoptr (GError) error = NULL;
+  char *plan_id = NULL;
+
+  client->given_name = g_strdup (given_name);
+  client->family_name = g_strdup (family_name);
+  client->date_of_birth = g_strdup ("1988-04-02");
+  client->sex = g_strdup ("female");
+  client->phone = g_strdup ("+1 818 555 0100");
+  client->email = g_strdup ("client@example.org");
+  consultation->consultation_date = g_strdup ("2026-11-23");
+  consultation->intake_json = g_strdup (TEST_INTAKE_JSON);
+  consultation->catalogue_version = g_strdup ("2026.1");
+  consultation->notes = g_strdup (notes);
+
+  ck_assert_msg (consult_store_save_consultation (store, client, consultation,
+                                                  TEST_PLAN_JSON, &plan_id, &error),
+                 "save: %s", error ? error->message : "");
+  if (client_id != NULL)
+    *client_id = g_strdup (client->id);
+
+  return plan_id;
+}
+
+gint64
+consult_test_store_count (ConsultStore *store,
+                          const char   *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 count = -1;
+
+  /* A separate connection: what is really committed on disk. */
+  ck_assert_int_eq (sqlite3_open_v2 (consult_store_get_path (store), &db,
+                                     SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+  ck_assert_int_eq (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return count;
+}

@@ -1,0 +1,33 @@
+/* consult-test-store.h
+ *
+ * Copyright 2026 The MedSpa Consult authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "consult-store.h"
+#include "consult-store-consultations.h"
+
+G_BEGIN_DECLS
+
+#define TEST_INTAKE_JSON "{\"format\":\"medspa-consult/intake\",\"version\":1}"
+#define TEST_PLAN_JSON "{\"format\":\"medspa-consult/plan\",\"version\":1,\"phases\":[]}"
+
+/* A fresh private folder for one test; removed with its contents by
+ * consult_test_store_remove_dir(). */
+char         *consult_test_store_make_dir    (void);
+void          consult_test_store_remove_dir  (const char    *dir);
+ConsultStore *consult_test_store_open        (const char    *dir);
+/* Saves a client (the given names), a consultation and a draft plan;
+ * returns the plan version's id and sets the client's id. */
+char         *consult_test_store_save_visit  (ConsultStore  *store,
+                                              const char    *given_name,
+                                              const char    *family_name,
+                                              const char    *notes,
+                                              char         **client_id);
+gint64        consult_test_store_count       (ConsultStore  *store,
+                                              const char    *table);
+
+G_END_DECLS
