@@ -12,6 +12,11 @@
 
 G_BEGIN_DECLS
 
+#define consult_test_assert_error(error, domain, code) \
+  ck_assert_msg (g_error_matches ((error), (domain), (code)), \
+                 "expected error code %d, got: %s", (code), \
+                 (error) != NULL ? (error)->message : "no error")
+
 #define TEST_INTAKE_JSON "{\"format\":\"medspa-consult/intake\",\"version\":1}"
 #define TEST_PLAN_JSON "{\"format\":\"medspa-consult/plan\",\"version\":1,\"phases\":[]}"
 

@@ -311,6 +311,15 @@ consult_store_open (ConsultStore  *self,
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, (int) self->busy_timeout_ms);
 
+  /* SQLite quietly falls back to read-only when it may not write the
+   * file; a store that cannot save is refused now, not at the first save. */
+  if (sqlite3_db_readonly (self->db, "main") == 1)
+    {
+      _consult_store_set_sqlite_error (error, self->db, SQLITE_READONLY, self->path);
+      consult_store_close (self);
+      return FALSE;
+    }
+
   if (self->migrations == NULL &&
       !(self->migrations = consult_store_default_migrations (error)))
     {

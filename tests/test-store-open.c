@@ -1,0 +1,398 @@
+/* test-store-open.c
+ *
+ * Copyright 2026 The MedSpa Consult authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "consult-test.h"
+#include "consult-test-store.h"
+#include "consult-store-backup.h"
+#include "consult-store-migrations.h"
+#include "consult-store-private.h"
+
+static char *dir;
+static char *db_path;
+
+static void
+setup (void)
+{
+  dir = consult_test_store_make_dir ();
+  db_path = g_build_filename (dir, "data", "consult.db", NULL);
+}
+
+static void
+teardown (void)
+{
+  consult_test_store_remove_dir (dir);
+  g_clear_pointer (&dir, g_free);
+  g_clear_pointer (&db_path, g_free);
+}
+
+static ConsultStore *
+open_ok (void)
+{
+  g_autoptr (GError) error = NULL;
+  ConsultStore *store = consult_store_new_for_path (db_path, &error);
+
+  ck_assert_msg (store != NULL, "open: %s", error ? error->message : "");
+  return store;
+}
+
+static int
+raw_exec (const char *sql)
+{
+  sqlite3 *db = NULL;
+  int rc;
+
+  ck_assert_int_eq (sqlite3_open (db_path, &db), SQLITE_OK);
+  rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+  sqlite3_close (db);
+
+  return rc;
+}
+
+static gint64
+raw_int (const char *path,
+         const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = -1;
+
+  ck_assert_int_eq (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return value;
+}
+
+START_TEST (test_new_database_is_private_and_current)
+{
+  g_autoptr (ConsultStore) store = open_ok ();
+  g_autofree char *parent = g_path_get_dirname (db_path);
+  GStatBuf st;
+
+  ck_assert_uint_eq (consult_store_get_schema_version (store),
+                     consult_store_get_latest_schema_version (store));
+  ck_assert_uint_ge (consult_store_get_schema_version (store), 1);
+
+  ck_assert_int_eq (g_stat (db_path, &st), 0);
+  ck_assert_int_eq (st.st_mode & 0777, 0600);
+  ck_assert_int_eq (g_stat (parent, &st), 0);
+  ck_assert_int_eq (st.st_mode & 0777, 0700);
+
+  ck_assert_int_eq (raw_int (db_path, "PRAGMA user_version"),
+                    consult_store_get_latest_schema_version (store));
+  ck_assert_int_eq (raw_int (db_path, "SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'"), 1);
+}
+END_TEST
+
+START_TEST (test_newer_database_is_refused_untouched)
+{
+  g_autoptr (ConsultStore) store = open_ok ();
+  g_autoptr (ConsultStore) again = NULL;
+  g_autoptr (GError) error = NULL;
+
+  consult_store_close (store);
+  ck_assert_int_eq (raw_exec ("PRAGMA user_version = 99"), SQLITE_OK);
+
+  again = consult_store_new (db_path);
+  ck_assert (!consult_store_open (again, &error));
+  consult_test_assert_error (error, CONSULT_STORE_ERROR, CONSULT_STORE_ERROR_TOO_NEW);
+  ck_assert_ptr_nonnull (strstr (error->message, "newer version"));
+  ck_assert_int_eq (raw_int (db_path, "PRAGMA user_version"), 99);
+}
+END_TEST
+
+static void
+add_migration (GPtrArray  *migrations,
+               guint       version,
+               const char *sql)
+{
+  ConsultStoreMigration *migration = g_new0 (ConsultStoreMigration, 1);
+
+  migration->version = version;
+  migration->name = g_strdup_printf ("%04u-test.sql", version);
+  migration->sql = g_strdup (sql);
+  g_ptr_array_add (migrations, migration);
+}
+
+START_TEST (test_failed_migration_is_rolled_back)
+{
+  g_autoptr (ConsultStore) store = open_ok ();
+  g_autofree char *plan_id = consult_test_store_save_visit (store, "Ana", "Díaz", NULL, NULL);
+  g_autofree char *backup = g_strconcat (db_path, ".pre-migration-v1.bak", NULL);
+  g_autoptr (GPtrArray) broken = consult_store_default_migrations (NULL);
+  g_autoptr (GPtrArray) fixed = consult_store_default_migrations (NULL);
+  g_autoptr (ConsultStore) upgrading = NULL;
+  g_autoptr (GError) error = NULL;
+
+  consult_store_close (store);
+
+  /* Half of it works: a new table and a changed row, then a failure. */
+  add_migration (broken, 2,
+                 "CREATE TABLE extra (a);"
+                 "UPDATE intake_drafts SET updated_at = 0;"
+                 "ALTER TABLE clients ADD COLUMN nickname TEXT;"
+                 "INSERT INTO no_such_table VALUES (1);");
+  upgrading = consult_store_new (db_path);
+  consult_store_set_migrations (upgrading, broken);
+  ck_assert (!consult_store_open (upgrading, &error));
+  consult_test_assert_error (error, CONSULT_STORE_ERROR, CONSULT_STORE_ERROR_MIGRATION);
+  ck_assert (!consult_store_is_open (upgrading));
+
+  ck_assert_int_eq (raw_int (db_path, "PRAGMA user_version"), 1);
+  ck_assert_int_eq (raw_int (db_path, "SELECT count(*) FROM sqlite_schema WHERE name = 'extra'"), 0);
+  ck_assert_int_eq (raw_int (db_path, "SELECT count(*) FROM pragma_table_info('clients') "
+                                      "WHERE name = 'nickname'"), 0);
+  ck_assert_int_eq (raw_int (db_path, "SELECT count(*) FROM clients"), 1);
+
+  /* The copy taken before the upgrade is a sound, complete database. */
+  ck_assert (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+  ck_assert (consult_store_check_backup (backup, NULL));
+  ck_assert_int_eq (raw_int (backup, "SELECT count(*) FROM clients"), 1);
+
+  g_clear_object (&upgrading);
+  add_migration (fixed, 2, "CREATE TABLE extra (a);");
+  upgrading = consult_store_new (db_path);
+  consult_store_set_migrations (upgrading, fixed);
+  g_clear_error (&error);
+  ck_assert_msg (consult_store_open (upgrading, &error), "%s", error ? error->message : "");
+  ck_assert_uint_eq (consult_store_get_schema_version (upgrading), 2);
+}
+END_TEST
+
+static void
+write_file (const char *path,
+            const char *contents,
+            gssize      length)
+{
+  g_autoptr (GError) error = NULL;
+
+  ck_assert_msg (g_file_set_contents (path, contents, length, &error), "%s",
+                 error ? error->message : "");
+}
+
+START_TEST (test_corrupt_file_is_refused_with_restore_advice)
+{
+  g_autoptr (ConsultStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *parent = g_path_get_dirname (db_path);
+
+  g_mkdir_with_parents (parent, 0700);
+  write_file (db_path, "This is not a database at all, but it is long enough to "
+                       "have a header that SQLite reads and rejects.........", -1);
+  store = consult_store_new (db_path);
+  ck_assert (!consult_store_open (store, &error));
+  consult_test_assert_error (error, CONSULT_STORE_ERROR, CONSULT_STORE_ERROR_CORRUPT);
+  ck_assert_ptr_nonnull (strstr (error->message, "medspa-consult-cli restore"));
+}
+END_TEST
+
+START_TEST (test_damaged_schema_page_is_refused)
+{
+  g_autoptr (ConsultStore) store = open_ok ();
+  g_autofree char *plan_id = consult_test_store_save_visit (store, "Ana", "Díaz", NULL, NULL);
+  g_autoptr (ConsultStore) again = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  consult_store_close (store);
+  ck_assert_int_eq (raw_exec ("PRAGMA wal_checkpoint(TRUNCATE)"), SQLITE_OK);
+  ck_assert (g_file_get_contents (db_path, &contents, &length, NULL));
+  /* Scribble over page 1 past the file header: the schema's b-tree. */
+  memset (contents + 100, 0xA5, 3900);
+  write_file (db_path, contents, length);
+
+  again = consult_store_new (db_path);
+  ck_assert (!consult_store_open (again, &error));
+  consult_test_assert_error (error, CONSULT_STORE_ERROR, CONSULT_STORE_ERROR_CORRUPT);
+}
+END_TEST
+
+/* Another process takes the write lock and keeps it until killed. */
+static GPid
+hold_write_lock (void)
+{
+  int ready[2];
+  GPid pid;
+  char byte;
+
+  ck_assert_int_eq (pipe (ready), 0);
+  pid = fork ();
+  ck_assert_int_ge (pid, 0);
+  if (pid == 0)
+    {
+      sqlite3 *db = NULL;
+
+      close (ready[0]);
+      if (sqlite3_open (db_path, &db) != SQLITE_OK ||
+          sqlite3_exec (db, "BEGIN EXCLUSIVE; INSERT INTO intake_drafts VALUES "
+                            "('other', 'program', '{}', 0)", NULL, NULL, NULL) != SQLITE_OK)
+        _exit (1);
+      if (write (ready[1], "x", 1) != 1)
+        _exit (1);
+      pause ();
+      _exit (0);
+    }
+
+  close (ready[1]);
+  ck_assert_int_eq (read (ready[0], &byte, 1), 1);
+  close (ready[0]);
+
+  return pid;
+}
+
+START_TEST (test_busy_database_waits_then_fails)
+{
+  g_autoptr (ConsultStore) store = open_ok ();
+  g_autoptr (ConsultStoreClient) client = consult_store_client_new ();
+  g_autoptr (GError) error = NULL;
+  GPid holder = hold_write_lock ();
+  gint64 started;
+  gint64 waited;
+
+  consult_store_set_busy_timeout (store, 300);
+  client->given_name = g_strdup ("Ana");
+  client->family_name = g_strdup ("Díaz");
+
+  started = g_get_monotonic_time ();
+  ck_assert (!consult_store_save_client (store, client, &error));
+  waited = g_get_monotonic_time () - started;
+  kill (holder, SIGKILL);
+  waitpid (holder, NULL, 0);
+
+  consult_test_assert_error (error, CONSULT_STORE_ERROR, CONSULT_STORE_ERROR_BUSY);
+  ck_assert_ptr_nonnull (strstr (error->message, "in use by another program"));
+  ck_assert_int_ge (waited, 250 * 1000);
+  ck_assert_ptr_null (client->id);
+  ck_assert_int_eq (consult_test_store_count (store, "clients"), 0);
+  ck_assert_int_eq (consult_test_store_count (store, "intake_drafts"), 0);
+}
+END_TEST
+
+START_TEST (test_full_disk_writes_nothing)
+{
+  g_autoptr (ConsultStore) store = open_ok ();
+  g_autofree char *first = consult_test_store_save_visit (store, "Ana", "Díaz", NULL, NULL);
+  g_autoptr (ConsultStoreClient) client = consult_store_client_new ();
+  g_autoptr (ConsultStoreConsultation) consultation = consult_store_consultation_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *limit = NULL;
+  gint64 audit_rows = consult_test_store_count (store, "audit");
+
+  /* The file may not grow: SQLite answers SQLITE_FULL as on a full disk. */
+  limit = g_strdup_printf ("PRAGMA max_page_count = %" G_GINT64_FORMAT,
+                           raw_int (db_path, "PRAGMA page_count"));
+  ck_assert (_consult_store_exec (store, limit, NULL));
+
+  client->given_name = g_strdup ("Bea");
+  client->family_name = g_strdup ("Ruiz");
+  consultation->consultation_date = g_strdup ("2026-11-23");
+  consultation->intake_json = g_strdup (TEST_INTAKE_JSON);
+  consultation->catalogue_version = g_strdup ("2026.1");
+  consultation->notes = g_strnfill (200 * 1024, 'n');
+
+  ck_assert (!consult_store_save_consultation (store, client, consultation, TEST_PLAN_JSON, NULL, &error));
+  consult_test_assert_error (error, CONSULT_STORE_ERROR, CONSULT_STORE_ERROR_FULL);
+  ck_assert_ptr_nonnull (strstr (error->message, "disk is full"));
+  ck_assert_ptr_null (client->id);
+  ck_assert_ptr_null (consultation->id);
+
+  ck_assert_int_eq (consult_test_store_count (store, "clients"), 1);
+  ck_assert_int_eq (consult_test_store_count (store, "consultations"), 1);
+  ck_assert_int_eq (consult_test_store_count (store, "plan_versions"), 1);
+  ck_assert_int_eq (consult_test_store_count (store, "audit"), audit_rows);
+  g_clear_error (&error);
+  ck_assert_msg (consult_store_verify (store, NULL, &error), "%s", error ? error->message : "");
+}
+END_TEST
+
+/* Runs the open in a child process; as root (CI) the child first becomes
+ * "nobody", because root ignores permission bits and the test must meet
+ * the same kernel refusal a clinic user meets.  Exits 0 when the open
+ * failed with READ_ONLY. */
+static int
+open_as_unprivileged_child (const char *path)
+{
+  GPid pid = fork ();
+  int status = 0;
+
+  ck_assert_int_ge (pid, 0);
+  if (pid == 0)
+    {
+      g_autoptr (ConsultStore) store = NULL;
+      g_autoptr (GError) error = NULL;
+
+      if (geteuid () == 0 && (setgid (65534) != 0 || setuid (65534) != 0))
+        _exit (3);
+      store = consult_store_new (path);
+      if (consult_store_open (store, &error))
+        _exit (1);
+      _exit (g_error_matches (error, CONSULT_STORE_ERROR, CONSULT_STORE_ERROR_READ_ONLY) ? 0 : 2);
+    }
+
+  waitpid (pid, &status, 0);
+  ck_assert (WIFEXITED (status));
+  return WEXITSTATUS (status);
+}
+
+START_TEST (test_read_only_folder_is_refused)
+{
+  g_autofree char *parent = g_path_get_dirname (db_path);
+  g_autofree char *new_path = g_build_filename (parent, "new.db", NULL);
+  g_autoptr (ConsultStore) store = open_ok ();
+
+  /* An existing database, readable by all, in a folder nobody may write. */
+  consult_store_close (store);
+  ck_assert_int_eq (g_chmod (dir, 0755), 0);
+  ck_assert_int_eq (g_chmod (db_path, 0444), 0);
+  ck_assert_int_eq (g_chmod (parent, 0555), 0);
+
+  ck_assert_int_eq (open_as_unprivileged_child (db_path), 0);
+  ck_assert_int_eq (open_as_unprivileged_child (new_path), 0);
+  ck_assert (!g_file_test (new_path, G_FILE_TEST_EXISTS));
+
+  g_chmod (parent, 0700);
+  g_chmod (db_path, 0600);
+}
+END_TEST
+
+static Suite *
+store_open_suite (void)
+{
+  Suite *suite = suite_create ("store-open");
+  TCase *tc = tcase_create ("open");
+
+  tcase_add_checked_fixture (tc, setup, teardown);
+  tcase_add_test (tc, test_new_database_is_private_and_current);
+  tcase_add_test (tc, test_newer_database_is_refused_untouched);
+  tcase_add_test (tc, test_failed_migration_is_rolled_back);
+  tcase_add_test (tc, test_corrupt_file_is_refused_with_restore_advice);
+  tcase_add_test (tc, test_damaged_schema_page_is_refused);
+  tcase_add_test (tc, test_busy_database_waits_then_fails);
+  tcase_add_test (tc, test_full_disk_writes_nothing);
+  tcase_add_test (tc, test_read_only_folder_is_refused);
+  suite_add_tcase (suite, tc);
+
+  return suite;
+}
+
+int
+main (void)
+{
+  return consult_test_run_suite (store_open_suite ());
+}
