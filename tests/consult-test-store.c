@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <sqlite3.h>
+#include <sys/wait.h>
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
@@ -120,4 +121,30 @@ consult_test_store_count (ConsultStore *store,
   sqlite3_close (db);
 
   return count;
+}
+
+int
+consult_test_store_cli (char       **out,
+                        char       **err,
+                        const char  *db_path,
+                        const char  *command,
+                        ...)
+{
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto (GStrv) argv = NULL;
+  g_autoptr (GError) error = NULL;
+  int status = -1;
+  va_list args;
+
+  g_strv_builder_add_many (builder, g_getenv ("CONSULT_TEST_CLI"), command, "--db", db_path, NULL);
+  va_start (args, command);
+  for (const char *arg = va_arg (args, const char *); arg != NULL; arg = va_arg (args, const char *))
+    g_strv_builder_add (builder, arg);
+  va_end (args);
+  argv = g_strv_builder_end (builder);
+
+  ck_assert_msg (g_spawn_sync (NULL, argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err, &status, &error),
+                 "spawn: %s", error ? error->message : "");
+
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
 }

@@ -34,5 +34,12 @@ char         *consult_test_store_save_visit  (ConsultStore  *store,
                                               char         **client_id);
 gint64        consult_test_store_count       (ConsultStore  *store,
                                               const char    *table);
+/* Runs `medspa-consult-cli COMMAND --db DB_PATH ARGS…` (NULL-terminated)
+ * and returns its exit status; @out and @err receive its output. */
+int           consult_test_store_cli         (char         **out,
+                                              char         **err,
+                                              const char    *db_path,
+                                              const char    *command,
+                                              ...) G_GNUC_NULL_TERMINATED;
 
 G_END_DECLS

@@ -161,7 +161,7 @@ START_TEST (test_failed_migration_is_rolled_back)
 
   /* The copy taken before the upgrade is a sound, complete database. */
   ck_assert (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
-  ck_assert (consult_store_check_backup (backup, NULL));
+  ck_assert (consult_store_check_file (backup, NULL, NULL));
   ck_assert_int_eq (raw_int (backup, "SELECT count(*) FROM clients"), 1);
 
   g_clear_object (&upgrading);

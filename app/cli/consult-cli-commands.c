@@ -12,5 +12,19 @@
 #include "consult-cli-commands.h"
 
 const ConsultCliCommand consult_cli_commands[] = {
+  { "clients", N_("[QUERY] [--include-archived]"),
+    N_("List clients, or those matching QUERY"), consult_cli_clients },
+  { "history", N_("CLIENT_ID"),
+    N_("Show a client’s history, newest first"), consult_cli_history },
+  { "show-plan", N_("PLAN_ID"),
+    N_("Print a stored plan version’s JSON"), consult_cli_show_plan },
+  { "sign", N_("PLAN_ID --physician NAME"),
+    N_("Sign a draft plan version"), consult_cli_sign },
+  { "backup", N_("FILE"),
+    N_("Back the database up to FILE"), consult_cli_backup },
+  { "restore", N_("FILE"),
+    N_("Check the backup FILE and restore it"), consult_cli_restore },
+  { "verify", NULL,
+    N_("Check the database and its audit chain"), consult_cli_verify },
   { NULL, NULL, NULL, NULL },
 };

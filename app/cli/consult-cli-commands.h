@@ -15,4 +15,13 @@ G_BEGIN_DECLS
  * Each subcommand lives in its own consult-cli-<name>.c. */
 extern const ConsultCliCommand consult_cli_commands[];
 
+/* The store's subcommands; each takes --db PATH. */
+int consult_cli_clients   (int argc, char **argv);
+int consult_cli_history   (int argc, char **argv);
+int consult_cli_show_plan (int argc, char **argv);
+int consult_cli_sign      (int argc, char **argv);
+int consult_cli_backup    (int argc, char **argv);
+int consult_cli_restore   (int argc, char **argv);
+int consult_cli_verify    (int argc, char **argv);
+
 G_END_DECLS

@@ -162,6 +162,7 @@ latest_schema_version (GError **error)
 static gboolean
 check_backup_db (sqlite3     *db,
                  const char  *backup_path,
+                 gint64      *broken_row,
                  GError     **error)
 {
   guint version = 0;
@@ -181,33 +182,33 @@ check_backup_db (sqlite3     *db,
   if (version > latest)
     {
       g_set_error (error, CONSULT_STORE_ERROR, CONSULT_STORE_ERROR_TOO_NEW,
-                   _("The backup “%s” was written by a newer version of MedSpa "
+                   _("“%s” was written by a newer version of MedSpa "
                      "Consult (schema %u; this version knows up to %u)."),
                    backup_path, version, latest);
       return FALSE;
     }
 
-  return _consult_store_verify_db (db, backup_path, NULL, error);
+  return _consult_store_verify_db (db, backup_path, broken_row, error);
 }
 
 static sqlite3 *
-open_backup (const char  *backup_path,
+open_backup (const char  *path,
              GError     **error)
 {
   sqlite3 *db = NULL;
   int rc;
 
-  if (!g_file_test (backup_path, G_FILE_TEST_IS_REGULAR))
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
       g_set_error (error, CONSULT_STORE_ERROR, CONSULT_STORE_ERROR_NOT_FOUND,
-                   _("The backup file “%s” does not exist."), backup_path);
+                   _("The file “%s” does not exist."), path);
       return NULL;
     }
 
-  rc = sqlite3_open_v2 (backup_path, &db, SQLITE_OPEN_READONLY, NULL);
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
   if (rc != SQLITE_OK)
     {
-      _consult_store_set_sqlite_error (error, db, rc, backup_path);
+      _consult_store_set_sqlite_error (error, db, rc, path);
       sqlite3_close (db);
       return NULL;
     }
@@ -217,19 +218,23 @@ open_backup (const char  *backup_path,
 }
 
 gboolean
-consult_store_check_backup (const char  *backup_path,
-                            GError     **error)
+consult_store_check_file (const char  *path,
+                          gint64      *broken_row,
+                          GError     **error)
 {
   sqlite3 *db;
   gboolean ok;
 
-  g_return_val_if_fail (backup_path != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!(db = open_backup (backup_path, error)))
+  if (broken_row != NULL)
+    *broken_row = 0;
+
+  if (!(db = open_backup (path, error)))
     return FALSE;
 
-  ok = check_backup_db (db, backup_path, error);
+  ok = check_backup_db (db, path, broken_row, error);
   sqlite3_close (db);
   return ok;
 }
@@ -320,7 +325,7 @@ consult_store_restore (const char  *db_path,
   if (!(backup = open_backup (backup_path, error)))
     return FALSE;
 
-  if (!check_backup_db (backup, backup_path, error))
+  if (!check_backup_db (backup, backup_path, NULL, error))
     {
       sqlite3_close (backup);
       return FALSE;

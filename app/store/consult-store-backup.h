@@ -18,9 +18,13 @@ gboolean consult_store_backup       (ConsultStore  *self,
                                      const char    *dest_path,
                                      GError       **error);
 
-/* Checks that @backup_path is a sound MedSpa Consult database: integrity
- * check, a schema this version can open, an unbroken audit chain. */
-gboolean consult_store_check_backup (const char    *backup_path,
+/* Checks, read-only and without upgrading it, that the file at @path is
+ * a sound MedSpa Consult database: integrity check, a schema this version
+ * can open, an unbroken audit chain.  Used on a backup before restoring
+ * it, and by `verify` on the database itself.  @broken_row as in
+ * consult_store_verify(). */
+gboolean consult_store_check_file   (const char    *path,
+                                     gint64        *broken_row,
                                      GError       **error);
 
 /* Replaces the database at @db_path by @backup_path after checking the
