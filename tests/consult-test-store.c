@@ -70,17 +70,17 @@ consult_test_store_open (const char *dir)
   return store;
 }
 
-char *
-consult_test_store_save_visit (ConsultStore  *store,
-                               const char    *given_name,
-                               const char    *family_name,
-                               const char    *notes,
-                               char         **client_id)
+gboolean
+consult_test_store_try_save_visit (ConsultStore  *store,
+                                   const char    *given_name,
+                                   const char    *family_name,
+                                   const char    *notes,
+                                   char         **plan_id,
+                                   char         **client_id,
+                                   GError       **error)
 {
   g_autoptr (ConsultStoreClient) client = consult_store_client_new ();
   g_autoptr (ConsultStoreConsultation) consultation = consult_store_consultation_new ();
-  g_autoptr (GError) error = NULL;
-  char *plan_id = NULL;
 
   client->given_name = g_strdup (given_name);
   client->family_name = g_strdup (family_name);
@@ -93,12 +93,28 @@ consult_test_store_save_visit (ConsultStore  *store,
   consultation->catalogue_version = g_strdup ("2026.1");
   consultation->notes = g_strdup (notes);
 
-  ck_assert_msg (consult_store_save_consultation (store, client, consultation,
-                                                  TEST_PLAN_JSON, &plan_id, &error),
-                 "save: %s", error ? error->message : "");
+  if (!consult_store_save_consultation (store, client, consultation, TEST_PLAN_JSON, plan_id, error))
+    return FALSE;
+
   if (client_id != NULL)
     *client_id = g_strdup (client->id);
 
+  return TRUE;
+}
+
+char *
+consult_test_store_save_visit (ConsultStore  *store,
+                               const char    *given_name,
+                               const char    *family_name,
+                               const char    *notes,
+                               char         **client_id)
+{
+  g_autoptr (GError) error = NULL;
+  char *plan_id = NULL;
+
+  ck_assert_msg (consult_test_store_try_save_visit (store, given_name, family_name, notes,
+                                                    &plan_id, client_id, &error),
+                 "save: %s", error ? error->message : "");
   return plan_id;
 }
 

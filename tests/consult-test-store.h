@@ -32,6 +32,14 @@ char         *consult_test_store_save_visit  (ConsultStore  *store,
                                               const char    *family_name,
                                               const char    *notes,
                                               char         **client_id);
+/* The same without Check: for helper programs outside a test runner. */
+gboolean      consult_test_store_try_save_visit (ConsultStore  *store,
+                                                 const char    *given_name,
+                                                 const char    *family_name,
+                                                 const char    *notes,
+                                                 char         **plan_id,
+                                                 char         **client_id,
+                                                 GError       **error);
 gint64        consult_test_store_count       (ConsultStore  *store,
                                               const char    *table);
 /* Runs `medspa-consult-cli COMMAND --db DB_PATH ARGS…` (NULL-terminated)
