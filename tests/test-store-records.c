@@ -335,6 +335,34 @@ START_TEST (test_archive_and_not_found)
 }
 END_TEST
 
+START_TEST (test_batch_is_all_or_nothing)
+{
+  g_autoptr (ConsultStoreClient) invalid = consult_store_client_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  ck_assert (consult_store_begin (store, &error));
+  a = consult_test_store_save_visit (store, "Ana", "Díaz", NULL, NULL);
+  /* A failed write inside the batch undoes itself only... */
+  ck_assert (!consult_store_save_client (store, invalid, &error));
+  g_clear_error (&error);
+  b = consult_test_store_save_visit (store, "Bea", "Ruiz", NULL, NULL);
+  consult_store_rollback (store);
+  /* ...and rolling the batch back undoes all of it. */
+  ck_assert_int_eq (consult_test_store_count (store, "clients"), 0);
+  ck_assert_int_eq (consult_test_store_count (store, "audit"), 0);
+
+  ck_assert (consult_store_begin (store, &error));
+  g_free (consult_test_store_save_visit (store, "Ana", "Díaz", NULL, NULL));
+  ck_assert (!consult_store_save_client (store, invalid, &error));
+  g_free (consult_test_store_save_visit (store, "Bea", "Ruiz", NULL, NULL));
+  ck_assert (consult_store_commit (store, NULL));
+  ck_assert_int_eq (consult_test_store_count (store, "clients"), 2);
+  ck_assert (consult_store_verify (store, NULL, NULL));
+}
+END_TEST
+
 static Suite *
 store_records_suite (void)
 {
@@ -352,6 +380,7 @@ store_records_suite (void)
   tcase_add_test (tc, test_timeline_newest_first);
   tcase_add_test (tc, test_verify_finds_first_broken_link);
   tcase_add_test (tc, test_archive_and_not_found);
+  tcase_add_test (tc, test_batch_is_all_or_nothing);
   suite_add_tcase (suite, tc);
 
   return suite;

@@ -547,7 +547,9 @@ _consult_store_exec (ConsultStore  *self,
 
 /* Runs @func inside BEGIN IMMEDIATE … COMMIT under the store's lock: all
  * of it or none of it.  IMMEDIATE takes the write lock up front, so a busy
- * database fails here, after the busy timeout, before anything is done. */
+ * database fails here, after the busy timeout, before anything is done.
+ * Inside a caller's consult_store_begin() it is a savepoint instead, so a
+ * failed write still leaves nothing behind. */
 gboolean
 _consult_store_write (ConsultStore           *self,
                       ConsultStoreWriteFunc   func,
@@ -555,17 +557,77 @@ _consult_store_write (ConsultStore           *self,
                       GError                **error)
 {
   g_autoptr (GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->lock);
+  gboolean nested;
 
-  if (!_consult_store_exec (self, "BEGIN IMMEDIATE", error))
+  if (!_consult_store_check_open (self, error))
     return FALSE;
 
-  if (func (self, user_data, error) && _consult_store_exec (self, "COMMIT", error))
+  nested = !sqlite3_get_autocommit (self->db);
+  if (!_consult_store_exec (self, nested ? "SAVEPOINT store_write" : "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  if (func (self, user_data, error) &&
+      _consult_store_exec (self, nested ? "RELEASE store_write" : "COMMIT", error))
     return TRUE;
 
-  if (!sqlite3_get_autocommit (self->db))
+  if (nested)
+    sqlite3_exec (self->db, "ROLLBACK TO store_write; RELEASE store_write", NULL, NULL, NULL);
+  else if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 
   return FALSE;
+}
+
+/**
+ * consult_store_begin:
+ * @self: a #ConsultStore
+ * @error: return location for a #CONSULT_STORE_ERROR
+ *
+ * Starts a transaction grouping several writes (an import, a batch) into
+ * one commit.  Until consult_store_commit() or consult_store_rollback(),
+ * which must be called from the same thread, other threads using @self
+ * wait.
+ */
+gboolean
+consult_store_begin (ConsultStore  *self,
+                     GError       **error)
+{
+  g_return_val_if_fail (CONSULT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  g_rec_mutex_lock (&self->lock);
+  if (_consult_store_exec (self, "BEGIN IMMEDIATE", error))
+    return TRUE;
+
+  g_rec_mutex_unlock (&self->lock);
+  return FALSE;
+}
+
+gboolean
+consult_store_commit (ConsultStore  *self,
+                      GError       **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (CONSULT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  ok = _consult_store_exec (self, "COMMIT", error);
+  if (!ok && self->db != NULL && !sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  g_rec_mutex_unlock (&self->lock);
+
+  return ok;
+}
+
+void
+consult_store_rollback (ConsultStore *self)
+{
+  g_return_if_fail (CONSULT_IS_STORE (self));
+
+  if (self->db != NULL && !sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  g_rec_mutex_unlock (&self->lock);
 }
 
 void

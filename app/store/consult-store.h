@@ -51,6 +51,14 @@ const char   *consult_store_get_actor          (ConsultStore  *self);
 void          consult_store_set_busy_timeout   (ConsultStore  *self,
                                                 guint          timeout_ms);
 
+/* Groups several writes into one transaction: all of them or none.
+ * Holds the store's lock until commit or rollback (same thread). */
+gboolean      consult_store_begin              (ConsultStore  *self,
+                                                GError       **error);
+gboolean      consult_store_commit             (ConsultStore  *self,
+                                                GError       **error);
+void          consult_store_rollback           (ConsultStore  *self);
+
 /* Runs PRAGMA integrity_check and walks the audit chain.  On failure the
  * error (CONSULT_STORE_ERROR_CORRUPT) names the first broken link, and
  * @broken_row (if not NULL) is set to its audit row id, or 0 when the
