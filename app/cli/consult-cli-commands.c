@@ -26,5 +26,7 @@ const ConsultCliCommand consult_cli_commands[] = {
     N_("Check the backup FILE and restore it"), consult_cli_restore },
   { "verify", NULL,
     N_("Check the database and its audit chain"), consult_cli_verify },
+  { "validate", N_("INTAKE.json"),
+    N_("Check an intake file (“-” for standard input)"), consult_cli_validate },
   { NULL, NULL, NULL, NULL },
 };

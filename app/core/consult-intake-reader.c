@@ -69,7 +69,7 @@ check_structure (const char  *data,
         case '#':
         case '/':
           g_set_error (error, CONSULT_INTAKE_ERROR, CONSULT_INTAKE_ERROR_PARSE,
-                       _("intake: not valid JSON: unexpected character at byte %" G_GSIZE_FORMAT), i);
+                       _("intake: not valid JSON: unexpected character at byte %u"), (guint) i);
           return FALSE;
         default:
           break;
@@ -290,6 +290,41 @@ is_reported (GHashTable                 *reported,
     }
 }
 
+/* Where a problem's path comes in the document: the header, then the
+ * fields in schema order; an object ranks with its first member. */
+static guint
+path_rank (const char *path)
+{
+  const ConsultIntakeField *fields;
+  gsize length = strcspn (path, "[");
+  guint n_fields;
+
+  if (g_str_equal (path, "format"))
+    return 0;
+  if (g_str_equal (path, "version"))
+    return 1;
+
+  fields = consult_intake_schema_get_fields (&n_fields);
+  for (guint i = 0; i < n_fields; i++)
+    if (strncmp (fields[i].path, path, length) == 0 &&
+        (fields[i].path[length] == '\0' || fields[i].path[length] == '.'))
+      return i + 2;
+
+  return n_fields + 2;
+}
+
+static int
+compare_problems (gconstpointer a,
+                  gconstpointer b)
+{
+  const ConsultIntakeProblem *problem_a = *(ConsultIntakeProblem **) a;
+  const ConsultIntakeProblem *problem_b = *(ConsultIntakeProblem **) b;
+  guint rank_a = path_rank (problem_a->path);
+  guint rank_b = path_rank (problem_b->path);
+
+  return rank_a < rank_b ? -1 : rank_a > rank_b;
+}
+
 static void
 read_fields (ConsultIntake *self,
              JsonObject    *root,
@@ -329,6 +364,9 @@ read_fields (ConsultIntake *self,
   for (guint i = 0; i < judged->len; i++)
     if (!is_reported (reported, g_ptr_array_index (judged, i)))
       g_ptr_array_add (problems, g_steal_pointer (&g_ptr_array_index (judged, i)));
+
+  /* GLib's sort is stable: problems of one field keep their order. */
+  g_ptr_array_sort (problems, compare_problems);
 }
 
 static JsonObject *
@@ -352,8 +390,7 @@ parse_root (JsonParser  *parser,
   if (!g_utf8_validate_len (data, length, &invalid))
     {
       g_set_error (error, CONSULT_INTAKE_ERROR, CONSULT_INTAKE_ERROR_PARSE,
-                   _("intake: not valid UTF-8 text (at byte %" G_GSIZE_FORMAT ")"),
-                   (gsize) (invalid - data));
+                   _("intake: not valid UTF-8 text (at byte %u)"), (guint) (invalid - data));
       return NULL;
     }
 

@@ -312,16 +312,7 @@ check_list (const ConsultIntakeField *field,
   for (guint i = 0; items[i] != NULL; i++)
     {
       g_autofree char *path = g_strdup_printf ("%s[%u]", field->path, i);
-      g_autofree char *quoted = NULL;
-
-      if (!g_utf8_validate (items[i], -1, NULL))
-        {
-          consult_intake_problems_add (problems, path, "%s", _("not valid UTF-8 text"));
-          valid = FALSE;
-          continue;
-        }
-
-      quoted = _consult_intake_quote (items[i]);
+      g_autofree char *quoted = _consult_intake_quote (items[i]);
 
       if (!g_strv_contains (field->values, items[i]))
         {
@@ -370,12 +361,6 @@ check_scalar (const ConsultIntakeField *field,
     }
 
   text = g_variant_get_string (value, &length);
-
-  if (!g_utf8_validate (text, length, NULL))
-    {
-      consult_intake_problems_add (problems, field->path, "%s", _("not valid UTF-8 text"));
-      return FALSE;
-    }
 
   if ((field->kind == CONSULT_INTAKE_FIELD_ENUM && !g_strv_contains (field->values, text)) ||
       (field->kind == CONSULT_INTAKE_FIELD_DATE && !consult_date_is_valid_iso (text)))

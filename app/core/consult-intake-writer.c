@@ -23,12 +23,7 @@ static void
 append_string (GString    *out,
                const char *text)
 {
-  g_autofree char *valid = NULL;
-
-  /* Setters store text as given; the output must stay valid JSON. */
-  if (!g_utf8_validate (text, -1, NULL))
-    text = valid = g_utf8_make_valid (text, -1);
-
+  /* GVariant strings are valid UTF-8: only JSON's escapes are needed. */
   g_string_append_c (out, '"');
   for (const char *p = text; *p != '\0'; p++)
     {

@@ -312,6 +312,7 @@ set_text (ConsultIntake *self,
           const char    *text)
 {
   g_return_if_fail (CONSULT_IS_INTAKE (self));
+  g_return_if_fail (text == NULL || g_utf8_validate (text, -1, NULL));
 
   _consult_intake_store_value (self, lookup_field (path),
                                text != NULL ? g_variant_new_string (text) : NULL);
