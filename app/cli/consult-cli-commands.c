@@ -28,5 +28,9 @@ const ConsultCliCommand consult_cli_commands[] = {
     N_("Check the database and its audit chain"), consult_cli_verify },
   { "validate", N_("INTAKE.json"),
     N_("Check an intake file (“-” for standard input)"), consult_cli_validate },
+  { "plan", N_("INTAKE.json [--start-date YYYY-MM-DD]"),
+    N_("Plan the treatments for an intake and print the plan’s JSON"), consult_cli_plan },
+  { "catalogue", N_("[--markdown | --gettext-strings] [--file FILE]"),
+    N_("Show the protocol catalogue’s treatments and rules"), consult_cli_catalogue },
   { NULL, NULL, NULL, NULL },
 };

@@ -24,5 +24,7 @@ int consult_cli_backup    (int argc, char **argv);
 int consult_cli_restore   (int argc, char **argv);
 int consult_cli_verify    (int argc, char **argv);
 int consult_cli_validate  (int argc, char **argv);
+int consult_cli_plan      (int argc, char **argv);
+int consult_cli_catalogue (int argc, char **argv);
 
 G_END_DECLS

@@ -70,6 +70,10 @@ const char * const *consult_rule_get_sources                 (const ConsultRule 
 /* Every treatment id its effects touch (groups expanded), in catalogue
  * order, NULL-terminated. */
 const char * const *consult_rule_get_treatments              (const ConsultRule      *rule);
+/* The rule's `when` and `then` as written in the catalogue (compact JSON),
+ * for documentation and review. */
+const char        *consult_rule_get_condition_json           (const ConsultRule      *rule);
+const char        *consult_rule_get_effects_json             (const ConsultRule      *rule);
 
 #define CONSULT_TYPE_CATALOGUE (consult_catalogue_get_type ())
 
@@ -105,6 +109,16 @@ const ConsultRule      *consult_catalogue_get_rule            (ConsultCatalogue 
                                                                guint              index);
 const ConsultRule      *consult_catalogue_lookup_rule         (ConsultCatalogue  *self,
                                                                const char        *id);
+/* Every translatable text of the catalogue, untranslated (the msgid), in
+ * catalogue order; @where says where it is used ("treatment spf: name"). */
+typedef void (*ConsultCatalogueTextFunc) (const char *where,
+                                          const char *msgid,
+                                          gpointer    user_data);
+
+void                    consult_catalogue_foreach_text        (ConsultCatalogue  *self,
+                                                               ConsultCatalogueTextFunc func,
+                                                               gpointer           user_data);
+
 /* The title of phase 1, 2 or 3, translated. */
 const char             *consult_catalogue_get_phase_title     (ConsultCatalogue  *self,
                                                                guint              number);
