@@ -18,7 +18,10 @@
 
 struct _ConsultApplication
 {
-  AdwApplication parent_instance;
+  AdwApplication  parent_instance;
+
+  ConsultContext *context;
+  GError         *startup_error;
 };
 
 G_DEFINE_FINAL_TYPE (ConsultApplication, consult_application, ADW_TYPE_APPLICATION)
@@ -46,16 +49,36 @@ consult_application_handle_local_options (GApplication *app,
   return -1;
 }
 
+/* Without a valid catalogue there is no safe plan to make: say which file
+ * is wrong and why, instead of opening a window that cannot work. */
+static void
+consult_application_show_startup_error (ConsultApplication *self)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (NULL, _("MedSpa Consult Cannot Start"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s",
+                                  self->startup_error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "quit", _("_Quit"));
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 consult_application_activate (GApplication *app)
 {
+  ConsultApplication *self = CONSULT_APPLICATION (app);
   GtkWindow *window;
 
-  g_assert (CONSULT_IS_APPLICATION (app));
+  if (self->startup_error != NULL)
+    {
+      consult_application_show_startup_error (self);
+      return;
+    }
 
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   if (window == NULL)
-    window = GTK_WINDOW (consult_window_new (CONSULT_APPLICATION (app)));
+    window = GTK_WINDOW (consult_window_new (self, self->context));
 
   gtk_window_present (window);
 }
@@ -92,11 +115,14 @@ consult_application_preferences_action (GSimpleAction *action,
                                         GVariant      *parameter,
                                         gpointer       user_data)
 {
-  GtkApplication *app = GTK_APPLICATION (user_data);
-  g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
+  ConsultApplication *self = CONSULT_APPLICATION (user_data);
   ConsultPreferencesWindow *preferences;
 
-  preferences = consult_preferences_window_new (gtk_application_get_active_window (app), settings);
+  if (self->context == NULL)
+    return;
+
+  preferences = consult_preferences_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                                consult_context_get_settings (self->context));
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
@@ -125,12 +151,25 @@ static const GActionEntry app_actions[] = {
 };
 
 static void
+consult_application_load_context (ConsultApplication *self)
+{
+  g_autoptr (ConsultCatalogue) catalogue = NULL;
+  g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
+
+  catalogue = consult_catalogue_load (&self->startup_error);
+  if (catalogue != NULL)
+    self->context = consult_context_new (catalogue, settings);
+}
+
+static void
 consult_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<primary>q", NULL };
   static const char *preferences_accels[] = { "<primary>comma", NULL };
 
   G_APPLICATION_CLASS (consult_application_parent_class)->startup (app);
+
+  consult_application_load_context (CONSULT_APPLICATION (app));
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
@@ -139,9 +178,23 @@ consult_application_startup (GApplication *app)
 }
 
 static void
+consult_application_dispose (GObject *object)
+{
+  ConsultApplication *self = CONSULT_APPLICATION (object);
+
+  g_clear_object (&self->context);
+  g_clear_error (&self->startup_error);
+
+  G_OBJECT_CLASS (consult_application_parent_class)->dispose (object);
+}
+
+static void
 consult_application_class_init (ConsultApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = consult_application_dispose;
 
   app_class->activate = consult_application_activate;
   app_class->startup = consult_application_startup;

@@ -10,6 +10,8 @@
 #include <adwaita.h>
 
 #include "consult-application.h"
+#include "consult-consultation-view.h"
+#include "consult-context.h"
 
 G_BEGIN_DECLS
 
@@ -17,6 +19,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ConsultWindow, consult_window, CONSULT, WINDOW, AdwApplicationWindow)
 
-ConsultWindow *consult_window_new (ConsultApplication *application);
+ConsultWindow           *consult_window_new                   (ConsultApplication *application,
+                                                               ConsultContext     *context);
+ConsultConsultationView *consult_window_get_consultation_view (ConsultWindow      *self);
 
 G_END_DECLS

@@ -1,0 +1,90 @@
+/* consult-context.c
+ *
+ * Copyright 2026 The MedSpa Consult authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "consult-context"
+
+#include "config.h"
+
+#include "consult-context.h"
+
+/* The services the windows and pages share, handed to them at
+ * construction rather than fetched from the application, so that every
+ * widget can be built in a test with a context of the test's own. */
+struct _ConsultContext
+{
+  GObject           parent_instance;
+
+  ConsultCatalogue *catalogue;
+  ConsultPlanner   *planner;
+  GSettings        *settings;
+};
+
+G_DEFINE_FINAL_TYPE (ConsultContext, consult_context, G_TYPE_OBJECT)
+
+ConsultContext *
+consult_context_new (ConsultCatalogue *catalogue,
+                     GSettings        *settings)
+{
+  ConsultContext *self;
+
+  g_return_val_if_fail (CONSULT_IS_CATALOGUE (catalogue), NULL);
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  self = g_object_new (CONSULT_TYPE_CONTEXT, NULL);
+  self->catalogue = g_object_ref (catalogue);
+  self->planner = consult_planner_new (catalogue);
+  self->settings = g_object_ref (settings);
+
+  return self;
+}
+
+ConsultCatalogue *
+consult_context_get_catalogue (ConsultContext *self)
+{
+  g_return_val_if_fail (CONSULT_IS_CONTEXT (self), NULL);
+
+  return self->catalogue;
+}
+
+ConsultPlanner *
+consult_context_get_planner (ConsultContext *self)
+{
+  g_return_val_if_fail (CONSULT_IS_CONTEXT (self), NULL);
+
+  return self->planner;
+}
+
+GSettings *
+consult_context_get_settings (ConsultContext *self)
+{
+  g_return_val_if_fail (CONSULT_IS_CONTEXT (self), NULL);
+
+  return self->settings;
+}
+
+static void
+consult_context_dispose (GObject *object)
+{
+  ConsultContext *self = CONSULT_CONTEXT (object);
+
+  g_clear_object (&self->planner);
+  g_clear_object (&self->catalogue);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (consult_context_parent_class)->dispose (object);
+}
+
+static void
+consult_context_class_init (ConsultContextClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = consult_context_dispose;
+}
+
+static void
+consult_context_init (ConsultContext *self)
+{
+}
