@@ -648,6 +648,34 @@ parse_phases (ConsultCatalogue  *self,
   return TRUE;
 }
 
+/* A choice's optional "concern": the concern whose options it ranks. */
+static gboolean
+read_concern (ConsultCatalogue  *self,
+              JsonObject        *object,
+              const char        *where,
+              guint64           *mask,
+              GError           **error)
+{
+  const ConsultIntakeField *concerns = g_ptr_array_index (self->fields, CONSULT_CORE_FIELD_CONCERNS);
+  g_autofree char *concern = NULL;
+
+  *mask = 0;
+  if (!json_object_has_member (object, "concern"))
+    return TRUE;
+  if (!read_text (self, object, where, "concern", &concern, error))
+    return FALSE;
+
+  for (guint i = 0; concerns->values[i] != NULL; i++)
+    if (g_str_equal (concerns->values[i], concern))
+      {
+        *mask = G_GUINT64_CONSTANT (1) << i;
+        return TRUE;
+      }
+
+  _consult_catalogue_set_error (self, error, where, "“concern”: unknown concern “%s”", concern);
+  return FALSE;
+}
+
 static gboolean
 parse_choices (ConsultCatalogue  *self,
                JsonObject        *root,
@@ -682,8 +710,9 @@ parse_choices (ConsultCatalogue  *self,
 
       choice = g_new0 (ConsultChoice, 1);
       g_ptr_array_add (self->choices, choice);
-      if (!check_members (self, object, where, " id pick treatments ", error) ||
+      if (!check_members (self, object, where, " id pick concern treatments ", error) ||
           !read_text (self, object, where, "id", &choice->id, error) ||
+          !read_concern (self, object, where, &choice->concerns, error) ||
           !read_uint (self, object, where, "pick", CONSULT_CATALOGUE_MAX_TREATMENTS, &choice->pick, error) ||
           !_consult_catalogue_resolve_targets (self, require_member (self, object, where, "treatments", error),
                                                where, &members, choice->order, &choice->n_order, error))

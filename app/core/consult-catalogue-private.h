@@ -157,6 +157,7 @@ typedef struct
 {
   char                *id;
   guint                pick;
+  guint64              concerns;      /* active only for these; 0: always */
   guint8               order[CONSULT_CATALOGUE_MAX_TREATMENTS];
   guint                n_order;
 } ConsultChoice;

@@ -326,6 +326,9 @@ apply_choices (ConsultPlanState *state)
       const ConsultChoice *choice = g_ptr_array_index (choices, i);
       guint n = 0;
 
+      if (choice->concerns != 0 && !(choice->concerns & state->values[CONSULT_CORE_FIELD_CONCERNS].mask))
+        continue;
+
       for (guint j = 0; j < choice->n_order; j++)
         {
           ConsultTreatmentSet bit = CONSULT_TREATMENT_BIT (choice->order[j]);
