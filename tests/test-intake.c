@@ -327,6 +327,41 @@ START_TEST (test_single_field_rules)
 }
 END_TEST
 
+/* Escapes json-glib is laxer about than JSON, and one that decodes to
+ * text that is not UTF-8: all refused as a whole, none reaches a field. */
+START_TEST (test_strict_strings)
+{
+  const char *bad[] = { "\"\\ud800x\"", "\"\\ud800\"", "\"\\udfff\"", "\"\\ud800\\u0041\"",
+                        "\"\\x41\"", "\"\\u12\"", "\"tab\there\"", "\"\\", "'Chloe'" };
+  g_autofree char *seed = fixture_text ("seed-1-glow.json");
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr (GString) text = g_string_new (seed);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (ConsultIntake) intake = NULL;
+
+      g_string_replace (text, "\"Chloe\"", bad[i], 1);
+      intake = consult_intake_new_from_data (text->str, -1, &error);
+      ck_assert_msg (intake == NULL, "accepted %s", bad[i]);
+      ck_assert_int_eq (error->code, CONSULT_INTAKE_ERROR_PARSE);
+    }
+}
+END_TEST
+
+START_TEST (test_escapes_decode)
+{
+  g_autofree char *seed = fixture_text ("seed-1-glow.json");
+  g_autoptr (GString) text = g_string_new (seed);
+  g_autoptr (ConsultIntake) intake = NULL;
+
+  g_string_replace (text, "\"Chloe\"", "\"\\ud83d\\ude00 \\u00e9\\/\\b\\f\\r\"", 1);
+  intake = consult_intake_new_from_data (text->str, -1, NULL);
+  ck_assert_ptr_nonnull (intake);
+  ck_assert_str_eq (consult_intake_get_given_name (intake), "😀 é/\b\f\r");
+}
+END_TEST
+
 START_TEST (test_notes_limit)
 {
   g_autofree char *fits = g_strnfill (64 * 1024, 'a');
@@ -747,6 +782,8 @@ intake_suite (void)
   tcase_add_test (rules, test_unknown_fields_are_ignored);
   tcase_add_test (rules, test_each_required_field);
   tcase_add_test (rules, test_single_field_rules);
+  tcase_add_test (rules, test_strict_strings);
+  tcase_add_test (rules, test_escapes_decode);
   tcase_add_test (rules, test_notes_limit);
   tcase_add_test (rules, test_every_problem_reported_at_once);
   tcase_add_test (rules, test_wrong_types_reported_at_once);

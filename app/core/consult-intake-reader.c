@@ -21,10 +21,71 @@
  * judges the values (ranges, enums, dates, required fields), so a
  * document and a form are held to exactly the same rules. */
 
-/* json-glib's parser recurses once per nesting level and its scanner
- * also accepts comments and single-quoted strings. Walking the bytes as
- * strict JSON first bounds the depth it will see, and refuses anything
- * outside strict JSON that could hide brackets from this walk. */
+static int
+hex_value (const char *data,
+           gsize       length,
+           gsize       at)
+{
+  int value = 0;
+
+  if (at + 4 > length)
+    return -1;
+
+  for (gsize i = at; i < at + 4; i++)
+    {
+      if (!g_ascii_isxdigit (data[i]))
+        return -1;
+      value = value * 16 + g_ascii_xdigit_value (data[i]);
+    }
+
+  return value;
+}
+
+/* Checks the escape whose backslash is at *@at and moves *@at to its last
+ * byte. Surrogates must come in pairs: json-glib swallows the character
+ * after a lone one, which would make it disagree with this walk on where
+ * a string ends. */
+static gboolean
+check_escape (const char *data,
+              gsize       length,
+              gsize      *at)
+{
+  gsize i = *at + 1;
+  int unit;
+
+  if (i < length && strchr ("\"\\/bfnrt", data[i]) != NULL && data[i] != '\0')
+    {
+      *at = i;
+      return TRUE;
+    }
+
+  if (i >= length || data[i] != 'u' || (unit = hex_value (data, length, i + 1)) < 0)
+    return FALSE;
+
+  if (unit >= 0xdc00 && unit <= 0xdfff)
+    return FALSE;
+
+  if (unit >= 0xd800 && unit <= 0xdbff)
+    {
+      int low;
+
+      if (i + 6 >= length || data[i + 5] != '\\' || data[i + 6] != 'u')
+        return FALSE;
+      low = hex_value (data, length, i + 7);
+      if (low < 0xdc00 || low > 0xdfff)
+        return FALSE;
+      i += 6;
+    }
+
+  *at = i + 4;
+  return TRUE;
+}
+
+/* json-glib's parser recurses once per nesting level, and its scanner is
+ * laxer than JSON (comments, single quotes, lone surrogates). Walking the
+ * bytes as strict JSON first bounds the depth it will see, and refuses
+ * whatever could make it disagree with this walk about where strings
+ * start and end, and so hide brackets from it. */
 static gboolean
 check_structure (const char  *data,
                  gsize        length,
@@ -36,43 +97,45 @@ check_structure (const char  *data,
   for (gsize i = 0; i < length; i++)
     {
       char c = data[i];
+      gboolean unexpected = FALSE;
 
       if (in_string)
         {
           if (c == '\\')
-            i++;
+            unexpected = !check_escape (data, length, &i);
           else if (c == '"')
             in_string = FALSE;
-          continue;
+          else
+            unexpected = (guchar) c < 0x20;
         }
-
-      switch (c)
+      else if (c == '"')
         {
-        case '"':
           in_string = TRUE;
-          break;
-        case '[':
-        case '{':
+        }
+      else if (c == '[' || c == '{')
+        {
           if (++depth > CONSULT_INTAKE_MAX_DEPTH)
             {
               g_set_error (error, CONSULT_INTAKE_ERROR, CONSULT_INTAKE_ERROR_PARSE,
                            _("intake: nested more than %u levels deep"), CONSULT_INTAKE_MAX_DEPTH);
               return FALSE;
             }
-          break;
-        case ']':
-        case '}':
+        }
+      else if (c == ']' || c == '}')
+        {
           if (depth > 0)
             depth--;
-          break;
-        case '\'':
-        case '#':
-        case '/':
+        }
+      else
+        {
+          unexpected = c == '\'' || c == '#' || c == '/';
+        }
+
+      if (unexpected)
+        {
           g_set_error (error, CONSULT_INTAKE_ERROR, CONSULT_INTAKE_ERROR_PARSE,
                        _("intake: not valid JSON: unexpected character at byte %u"), (guint) i);
           return FALSE;
-        default:
-          break;
         }
     }
 
@@ -117,6 +180,14 @@ node_holds (JsonNode *node,
   return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
 }
 
+/* json-glib decodes escapes such as a lone "\ud800" into bytes that are
+ * not UTF-8, although the document itself was: such text is refused. */
+static gboolean
+node_holds_text (JsonNode *node)
+{
+  return node_holds (node, G_TYPE_STRING) && g_utf8_validate (json_node_get_string (node), -1, NULL);
+}
+
 /* The value for @field, or NULL after reporting why there is none. */
 static GVariant *
 read_list (const ConsultIntakeField *field,
@@ -131,7 +202,7 @@ read_list (const ConsultIntakeField *field,
     {
       JsonNode *item = json_array_get_element (array, i);
 
-      if (node_holds (item, G_TYPE_STRING))
+      if (node_holds_text (item))
         {
           g_ptr_array_add (items, (gpointer) json_node_get_string (item));
         }
@@ -181,7 +252,7 @@ read_value (const ConsultIntakeField *field,
     case CONSULT_INTAKE_FIELD_DATE:
     case CONSULT_INTAKE_FIELD_STRING:
     default:
-      if (node_holds (node, G_TYPE_STRING))
+      if (node_holds_text (node))
         return g_variant_new_string (json_node_get_string (node));
       break;
     }

@@ -252,11 +252,12 @@ consult_intake_field_describe_kind (const ConsultIntakeField *field)
 char *
 _consult_intake_quote (const char *text)
 {
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
   GString *quoted = g_string_new ("\"");
   const guint max_chars = 40;
   guint n_chars = 0;
 
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 

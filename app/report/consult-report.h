@@ -1,0 +1,113 @@
+/* consult-report.h
+ *
+ * Copyright 2026 The MedSpa Consult authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <cairo.h>
+#include <glib-object.h>
+
+#include "consult-plan.h"
+#include "consult-report-error.h"
+
+G_BEGIN_DECLS
+
+/* Page sizes in points (1/72 inch). */
+#define CONSULT_REPORT_A4_WIDTH      595.2756
+#define CONSULT_REPORT_A4_HEIGHT     841.8898
+#define CONSULT_REPORT_LETTER_WIDTH  612.0
+#define CONSULT_REPORT_LETTER_HEIGHT 792.0
+
+/* The clinic's letterhead, filled by the caller (the GUI and the CLI read
+ * it from GSettings); the report copies the strings. */
+typedef struct
+{
+  const char *name;
+  const char *address;    /* lines separated by newlines */
+  const char *phone;
+  const char *logo_path;  /* a PNG file; NULL or "" for none */
+} ConsultReportClinic;
+
+typedef enum
+{
+  CONSULT_REPORT_STATUS_DRAFT,
+  CONSULT_REPORT_STATUS_SIGNED,
+  CONSULT_REPORT_STATUS_SUPERSEDED,
+} ConsultReportStatus;
+
+/* A rectangle on a page, in points from the page's top-left corner. */
+typedef struct
+{
+  double x;
+  double y;
+  double width;
+  double height;
+} ConsultReportBox;
+
+#define CONSULT_TYPE_REPORT (consult_report_get_type ())
+
+G_DECLARE_FINAL_TYPE (ConsultReport, consult_report, CONSULT, REPORT, GObject)
+
+/* The patient's plan summary, laid out once with Cairo and Pango for both
+ * printing and PDF export.  Fill it in, consult_report_paginate() for a
+ * page size, then draw any page on any cairo_t, or export a PDF.  Every
+ * setter discards an earlier pagination.  A report is used by one thread
+ * at a time (building it in a GTask worker is fine).
+ *
+ * @language is the client's preferred language (BCP 47): headings and
+ * treatment texts are printed in it when a translation exists, English
+ * otherwise, whatever the process locale. */
+ConsultReport *consult_report_new              (ConsultPlan               *plan,
+                                                const char                *language);
+
+void           consult_report_set_clinic       (ConsultReport             *self,
+                                                const ConsultReportClinic *clinic);
+void           consult_report_set_client       (ConsultReport             *self,
+                                                const char                *name,
+                                                const GDate               *date_of_birth);
+void           consult_report_set_consultation (ConsultReport             *self,
+                                                const GDate               *date,
+                                                const char                *consultant,
+                                                const char                *supervising_physician);
+/* @signed_by and @signed_at describe the signature of a signed (or
+ * superseded) version; a draft carries a "DRAFT" watermark. */
+void           consult_report_set_status       (ConsultReport             *self,
+                                                ConsultReportStatus        status,
+                                                const char                *signed_by,
+                                                GDateTime                 *signed_at);
+
+/* The language the summary is actually printed in ("es", or "en"). */
+const char    *consult_report_get_language     (ConsultReport             *self);
+
+/* Lays the summary out on pages of @page_width x @page_height points.
+ * For a GtkPrintOperation: use_full_page TRUE, unit GTK_UNIT_POINTS, and
+ * the page setup's paper size, in begin-print; then draw-page calls
+ * consult_report_draw_page().  Fails on a page too small to hold it. */
+gboolean       consult_report_paginate         (ConsultReport             *self,
+                                                double                     page_width,
+                                                double                     page_height,
+                                                GError                   **error);
+guint          consult_report_get_n_pages      (ConsultReport             *self);
+void           consult_report_draw_page        (ConsultReport             *self,
+                                                cairo_t                   *cr,
+                                                guint                      page_nr);
+
+/* Writes every page to @path (paginated as A4 unless paginated before)
+ * through a temporary file renamed over @path, so a failure leaves no
+ * partial PDF behind. */
+gboolean       consult_report_export_pdf       (ConsultReport             *self,
+                                                const char                *path,
+                                                GError                   **error);
+
+/* Geometry, for tests and previews: the area between the running header
+ * and the footer, and the box of every text block placed on @page_nr (an
+ * array of ConsultReportBox). */
+void           consult_report_get_content_area (ConsultReport             *self,
+                                                ConsultReportBox          *area);
+GArray        *consult_report_get_text_boxes   (ConsultReport             *self,
+                                                guint                      page_nr);
+
+G_END_DECLS
