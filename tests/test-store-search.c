@@ -30,13 +30,13 @@ teardown (void)
 }
 
 static guint
-count_matches (const char *text,
-               gboolean    include_archived)
+count_matches (const char               *text,
+               ConsultClientSearchFlags  flags)
 {
   g_autoptr (ConsultClientList) list = NULL;
   g_autoptr (GError) error = NULL;
 
-  list = consult_client_list_new (store, text, include_archived, &error);
+  list = consult_client_list_new (store, text, flags, &error);
   ck_assert_msg (list != NULL, "search: %s", error ? error->message : "");
   return g_list_model_get_n_items (G_LIST_MODEL (list));
 }
@@ -70,16 +70,17 @@ START_TEST (test_prefix_search_over_names_phone_email_notes)
   g_autofree char *b = consult_test_store_save_visit (store, "Bea", "Diaz-Ruiz", NULL, NULL);
   g_autofree char *c = consult_test_store_save_visit (store, "Carla", "Gómez", NULL, NULL);
 
-  ck_assert_uint_eq (count_matches ("dia", FALSE), 2);
-  ck_assert_uint_eq (count_matches ("DÍA", FALSE), 2);
-  ck_assert_uint_eq (count_matches ("ana d", FALSE), 1);
-  ck_assert_uint_eq (count_matches ("gomez", FALSE), 1);
-  ck_assert_uint_eq (count_matches ("1818555", FALSE), 3);
-  ck_assert_uint_eq (count_matches ("818 555", FALSE), 3);
-  ck_assert_uint_eq (count_matches ("client@exa", FALSE), 3);
-  ck_assert_uint_eq (count_matches ("melas", FALSE), 1);
-  ck_assert_uint_eq (count_matches ("zzz", FALSE), 0);
-  ck_assert_uint_eq (count_matches ("", FALSE), 3);
+  ck_assert_uint_eq (count_matches ("dia", CONSULT_CLIENT_SEARCH_DEFAULT), 2);
+  ck_assert_uint_eq (count_matches ("DÍA", CONSULT_CLIENT_SEARCH_DEFAULT), 2);
+  ck_assert_uint_eq (count_matches ("ana d", CONSULT_CLIENT_SEARCH_DEFAULT), 1);
+  ck_assert_uint_eq (count_matches ("gomez", CONSULT_CLIENT_SEARCH_DEFAULT), 1);
+  ck_assert_uint_eq (count_matches ("1818555", CONSULT_CLIENT_SEARCH_DEFAULT), 3);
+  ck_assert_uint_eq (count_matches ("818 555", CONSULT_CLIENT_SEARCH_DEFAULT), 3);
+  ck_assert_uint_eq (count_matches ("client@exa", CONSULT_CLIENT_SEARCH_DEFAULT), 3);
+  ck_assert_uint_eq (count_matches ("melas", CONSULT_CLIENT_SEARCH_NOTES), 1);
+  ck_assert_uint_eq (count_matches ("melas", CONSULT_CLIENT_SEARCH_DEFAULT), 0);
+  ck_assert_uint_eq (count_matches ("zzz", CONSULT_CLIENT_SEARCH_DEFAULT), 0);
+  ck_assert_uint_eq (count_matches ("", CONSULT_CLIENT_SEARCH_DEFAULT), 3);
 }
 END_TEST
 
@@ -92,9 +93,9 @@ START_TEST (test_hostile_input_never_fails)
   g_autofree char *a = consult_test_store_save_visit (store, "Ana", "Díaz", NULL, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
-    count_matches (inputs[i], TRUE);
+    count_matches (inputs[i], CONSULT_CLIENT_SEARCH_NOTES);
 
-  ck_assert_uint_eq (count_matches ("", TRUE), 1);
+  ck_assert_uint_eq (count_matches ("", CONSULT_CLIENT_SEARCH_INCLUDE_ARCHIVED), 1);
 }
 END_TEST
 
@@ -105,10 +106,10 @@ START_TEST (test_archived_filter)
   g_autofree char *b = consult_test_store_save_visit (store, "Bea", "Díaz", NULL, NULL);
 
   ck_assert (consult_store_set_client_archived (store, client_id, TRUE, NULL));
-  ck_assert_uint_eq (count_matches ("diaz", FALSE), 1);
-  ck_assert_uint_eq (count_matches ("diaz", TRUE), 2);
-  ck_assert_uint_eq (count_matches (NULL, FALSE), 1);
-  ck_assert_uint_eq (count_matches (NULL, TRUE), 2);
+  ck_assert_uint_eq (count_matches ("diaz", CONSULT_CLIENT_SEARCH_DEFAULT), 1);
+  ck_assert_uint_eq (count_matches ("diaz", CONSULT_CLIENT_SEARCH_INCLUDE_ARCHIVED), 2);
+  ck_assert_uint_eq (count_matches (NULL, CONSULT_CLIENT_SEARCH_DEFAULT), 1);
+  ck_assert_uint_eq (count_matches (NULL, CONSULT_CLIENT_SEARCH_INCLUDE_ARCHIVED), 2);
 }
 END_TEST
 
@@ -138,7 +139,7 @@ START_TEST (test_list_pages_lazily_in_name_order)
       g_autofree char *plan = consult_test_store_save_visit (store, "Given", family, NULL, NULL);
     }
 
-  list = consult_client_list_new (store, NULL, FALSE, &error);
+  list = consult_client_list_new (store, NULL, CONSULT_CLIENT_SEARCH_DEFAULT, &error);
   ck_assert_uint_eq (g_list_model_get_n_items (G_LIST_MODEL (list)), 120);
   ck_assert (g_list_model_get_item_type (G_LIST_MODEL (list)) == CONSULT_TYPE_CLIENT_SUMMARY);
 

@@ -26,11 +26,15 @@ consult_cli_clients (int    argc,
 {
   g_autofree char *db_path = NULL;
   gboolean include_archived = FALSE;
+  gboolean notes = FALSE;
   const GOptionEntry entries[] = {
     { "include-archived", 'a', 0, G_OPTION_ARG_NONE, &include_archived,
       N_("List archived clients too"), NULL },
+    { "notes", 'n', 0, G_OPTION_ARG_NONE, &notes,
+      N_("Search the consultations’ notes too"), NULL },
     { NULL }
   };
+  ConsultClientSearchFlags flags = CONSULT_CLIENT_SEARCH_DEFAULT;
   g_autoptr (ConsultStore) store = NULL;
   g_autoptr (ConsultClientList) list = NULL;
   g_autoptr (GError) error = NULL;
@@ -38,8 +42,8 @@ consult_cli_clients (int    argc,
   guint n_items;
 
   status = consult_cli_store_parse (&argc, &argv, _("[QUERY]"),
-                                    N_("List the clients whose name, phone, e-mail or "
-                                       "consultation notes start with QUERY."),
+                                    N_("List the clients whose name, phone or e-mail "
+                                       "(or, with --notes, consultation notes) start with QUERY."),
                                     entries, 0, 1, &db_path);
   if (status >= 0)
     return status;
@@ -47,7 +51,12 @@ consult_cli_clients (int    argc,
   if (!(store = consult_cli_store_open (db_path)))
     return CONSULT_CLI_EXIT_INVALID;
 
-  list = consult_client_list_new (store, argc > 1 ? argv[1] : NULL, include_archived, &error);
+  if (include_archived)
+    flags |= CONSULT_CLIENT_SEARCH_INCLUDE_ARCHIVED;
+  if (notes)
+    flags |= CONSULT_CLIENT_SEARCH_NOTES;
+
+  list = consult_client_list_new (store, argc > 1 ? argv[1] : NULL, flags, &error);
   if (list == NULL)
     return consult_cli_store_fail (error);
 

@@ -12,7 +12,7 @@
 #include "consult-cli-commands.h"
 
 const ConsultCliCommand consult_cli_commands[] = {
-  { "clients", N_("[QUERY] [--include-archived]"),
+  { "clients", N_("[QUERY] [--include-archived] [--notes]"),
     N_("List clients, or those matching QUERY"), consult_cli_clients },
   { "history", N_("CLIENT_ID"),
     N_("Show a client’s history, newest first"), consult_cli_history },

@@ -9,7 +9,6 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -19,54 +18,20 @@
 #include "consult-cli-commands.h"
 #include "consult-intake.h"
 
-/* Standard input may be a pipe that never ends: stop one chunk past the
- * limit and let the reader refuse the size. */
-static GBytes *
-read_standard_input (GError **error)
-{
-  g_autoptr (GByteArray) contents = g_byte_array_new ();
-  guint8 chunk[16 * 1024];
-
-  while (contents->len <= CONSULT_INTAKE_MAX_SIZE)
-    {
-      size_t n_read = fread (chunk, 1, sizeof chunk, stdin);
-
-      g_byte_array_append (contents, chunk, n_read);
-      if (n_read < sizeof chunk)
-        break;
-    }
-
-  if (ferror (stdin))
-    {
-      g_set_error (error, CONSULT_INTAKE_ERROR, CONSULT_INTAKE_ERROR_IO,
-                   _("%s: cannot read the intake: %s"), _("standard input"), g_strerror (errno));
-      return NULL;
-    }
-
-  return g_byte_array_free_to_bytes (g_steal_pointer (&contents));
-}
-
+/* GIO reads standard input like any file, under the reader's size cap,
+ * so that a pipe that never ends costs no more than a huge file. */
 static ConsultIntake *
 load (const char  *argument,
       GError     **error)
 {
-  g_autoptr (GBytes) bytes = NULL;
   g_autoptr (GFile) file = NULL;
-  gsize length;
-  const char *data;
 
-  if (strcmp (argument, "-") != 0)
-    {
-      file = g_file_new_for_commandline_arg (argument);
-      return consult_intake_new_from_file (file, error);
-    }
+  if (strcmp (argument, "-") == 0)
+    file = g_file_new_for_path ("/dev/stdin");
+  else
+    file = g_file_new_for_commandline_arg (argument);
 
-  bytes = read_standard_input (error);
-  if (bytes == NULL)
-    return NULL;
-
-  data = g_bytes_get_data (bytes, &length);
-  return consult_intake_new_from_data (length > 0 ? data : "", length, error);
+  return consult_intake_new_from_file (file, error);
 }
 
 int

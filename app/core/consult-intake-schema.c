@@ -391,7 +391,8 @@ check_scalar (const ConsultIntakeField *field,
  * consult_intake_field_check_value:
  * @field: a field of the schema
  * @value: a value for it
- * @problems: (nullable): where to add what is wrong
+ * @problems: (nullable) (element-type ConsultIntakeProblem): where to add
+ *   what is wrong
  *
  * Checks @value against the field's type, range, allowed values, date
  * syntax, length and uniqueness rules. Cross-field rules (a stop date

@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include "consult-intake-problem.h"
 
 G_BEGIN_DECLS
 

@@ -18,36 +18,40 @@
 #define SUMMARY_COLUMNS \
   "c.id, c.given_name, c.family_name, c.date_of_birth, c.phone, c.email, c.archived"
 
-/* The matching clients: by name, phone or e-mail, or by the notes of any
- * of their consultations.  ?1 is a query from consult_store_search_query(). */
-#define HITS \
-  "SELECT rowid AS num FROM client_fts WHERE client_fts MATCH ?1 " \
-  "UNION " \
+#define NAME_HITS "SELECT rowid AS num FROM client_fts WHERE client_fts MATCH ?1"
+
+/* ...and clients with a consultation whose notes match. */
+#define NOTES_HITS \
+  NAME_HITS " UNION " \
   "SELECT c2.num FROM consultation_fts " \
   "JOIN consultations k ON k.num = consultation_fts.rowid " \
   "JOIN clients c2 ON c2.id = k.client_id WHERE consultation_fts MATCH ?1"
 
 /* The hits drive the join, so a narrow search never walks the whole
  * clients index; "+c.archived" keeps SQLite from choosing to. */
-#define FROM_HITS "FROM (" HITS ") h JOIN clients c ON c.num = h.num "
+#define FROM_HITS(hits) "FROM (" hits ") h JOIN clients c ON c.num = h.num "
 
-static const char *const count_sql[2][2] = {
-  /* [searching][include_archived] */
+#define ORDER_PAGE "ORDER BY c.sort_key, c.num LIMIT ?2 OFFSET ?3"
+
+enum { ALL, BY_NAME, BY_NAME_OR_NOTES, N_SCOPES };
+
+static const char *const count_sql[N_SCOPES][2] = {
+  /* [scope][include_archived] */
   { "SELECT count(*) FROM clients c WHERE c.archived = 0",
     "SELECT count(*) FROM clients c" },
-  { "SELECT count(*) " FROM_HITS "WHERE +c.archived = 0",
-    "SELECT count(*) " FROM_HITS },
+  { "SELECT count(*) " FROM_HITS (NAME_HITS) "WHERE +c.archived = 0",
+    "SELECT count(*) " FROM_HITS (NAME_HITS) },
+  { "SELECT count(*) " FROM_HITS (NOTES_HITS) "WHERE +c.archived = 0",
+    "SELECT count(*) " FROM_HITS (NOTES_HITS) },
 };
 
-static const char *const page_sql[2][2] = {
-  { "SELECT " SUMMARY_COLUMNS " FROM clients c WHERE c.archived = 0 "
-    "ORDER BY c.sort_key, c.num LIMIT ?2 OFFSET ?3",
-    "SELECT " SUMMARY_COLUMNS " FROM clients c "
-    "ORDER BY c.sort_key, c.num LIMIT ?2 OFFSET ?3" },
-  { "SELECT " SUMMARY_COLUMNS " " FROM_HITS "WHERE +c.archived = 0 "
-    "ORDER BY c.sort_key, c.num LIMIT ?2 OFFSET ?3",
-    "SELECT " SUMMARY_COLUMNS " " FROM_HITS
-    "ORDER BY c.sort_key, c.num LIMIT ?2 OFFSET ?3" },
+static const char *const page_sql[N_SCOPES][2] = {
+  { "SELECT " SUMMARY_COLUMNS " FROM clients c WHERE c.archived = 0 " ORDER_PAGE,
+    "SELECT " SUMMARY_COLUMNS " FROM clients c " ORDER_PAGE },
+  { "SELECT " SUMMARY_COLUMNS " " FROM_HITS (NAME_HITS) "WHERE +c.archived = 0 " ORDER_PAGE,
+    "SELECT " SUMMARY_COLUMNS " " FROM_HITS (NAME_HITS) ORDER_PAGE },
+  { "SELECT " SUMMARY_COLUMNS " " FROM_HITS (NOTES_HITS) "WHERE +c.archived = 0 " ORDER_PAGE,
+    "SELECT " SUMMARY_COLUMNS " " FROM_HITS (NOTES_HITS) ORDER_PAGE },
 };
 
 struct _ConsultClientList
@@ -56,7 +60,7 @@ struct _ConsultClientList
 
   ConsultStore *store;
   char         *query;
-  gboolean      include_archived;
+  ConsultClientSearchFlags flags;
   guint         n_items;
   /* page number -> GPtrArray of ConsultClientSummary */
   GHashTable   *pages;
@@ -99,13 +103,16 @@ consult_client_list_init (ConsultClientList *self)
 
 static ConsultStoreStmt *
 prepare (ConsultClientList  *self,
-         const char *const   sql[2][2],
+         const char *const   sql[N_SCOPES][2],
          GError            **error)
 {
   ConsultStoreStmt *stmt;
+  guint scope = ALL;
 
-  stmt = _consult_store_prepare (self->store,
-                                 sql[self->query != NULL][self->include_archived != FALSE],
+  if (self->query != NULL)
+    scope = (self->flags & CONSULT_CLIENT_SEARCH_NOTES) ? BY_NAME_OR_NOTES : BY_NAME;
+
+  stmt = _consult_store_prepare (self->store, sql[scope][(self->flags & CONSULT_CLIENT_SEARCH_INCLUDE_ARCHIVED) != 0],
                                  error);
   if (stmt != NULL && self->query != NULL)
     _consult_store_bind_text (stmt, 1, self->query);
@@ -227,10 +234,10 @@ list_model_iface_init (GListModelInterface *iface)
 }
 
 ConsultClientList *
-consult_client_list_new (ConsultStore  *store,
-                         const char    *text,
-                         gboolean       include_archived,
-                         GError       **error)
+consult_client_list_new (ConsultStore              *store,
+                         const char                *text,
+                         ConsultClientSearchFlags   flags,
+                         GError                   **error)
 {
   g_autoptr (ConsultClientList) self = NULL;
 
@@ -240,7 +247,7 @@ consult_client_list_new (ConsultStore  *store,
   self = g_object_new (CONSULT_TYPE_CLIENT_LIST, NULL);
   self->store = g_object_ref (store);
   self->query = consult_store_search_query (text);
-  self->include_archived = include_archived;
+  self->flags = flags;
 
   if (!count_items (self, &self->n_items, error))
     return NULL;
@@ -270,10 +277,10 @@ consult_client_list_refresh (ConsultClientList  *self,
   return TRUE;
 }
 
-gboolean
-consult_client_list_get_include_archived (ConsultClientList *self)
+ConsultClientSearchFlags
+consult_client_list_get_flags (ConsultClientList *self)
 {
-  g_return_val_if_fail (CONSULT_IS_CLIENT_LIST (self), FALSE);
+  g_return_val_if_fail (CONSULT_IS_CLIENT_LIST (self), CONSULT_CLIENT_SEARCH_DEFAULT);
 
-  return self->include_archived;
+  return self->flags;
 }

@@ -18,20 +18,30 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ConsultClientList, consult_client_list, CONSULT, CLIENT_LIST, GObject)
 
+typedef enum
+{
+  CONSULT_CLIENT_SEARCH_DEFAULT          = 0,
+  CONSULT_CLIENT_SEARCH_INCLUDE_ARCHIVED = 1 << 0,
+  /* Also match words of every consultation's notes.  Off by default: a
+   * short prefix of a common word matches most of a clinic's history,
+   * which is too slow for search as you type (docs/performance.md). */
+  CONSULT_CLIENT_SEARCH_NOTES            = 1 << 1,
+} ConsultClientSearchFlags;
+
 /* A GListModel of ConsultClientSummary: the clients matching @text (as
- * typed: every word is a prefix of a name, phone number, e-mail or a
- * word of a consultation's notes), or all clients when @text is empty,
- * in name order.  Built for a GtkListView over 100,000 clients: the size
+ * typed: every word is a prefix of a name, phone number or e-mail, or
+ * with CONSULT_CLIENT_SEARCH_NOTES of a word of a consultation's notes),
+ * or all clients when @text is empty, in name order.  Built for a GtkListView over 100,000 clients: the size
  * comes from a COUNT, and rows are fetched in pages of 50 when first
  * asked for, with the last few pages cached.  The list is a snapshot:
  * call consult_client_list_refresh() after writing. */
 ConsultClientList *consult_client_list_new              (ConsultStore       *store,
                                                          const char         *text,
-                                                         gboolean            include_archived,
+                                                         ConsultClientSearchFlags flags,
                                                          GError            **error);
 gboolean           consult_client_list_refresh          (ConsultClientList  *self,
                                                          GError            **error);
-gboolean           consult_client_list_get_include_archived (ConsultClientList *self);
+ConsultClientSearchFlags consult_client_list_get_flags (ConsultClientList  *self);
 
 /* The safe FTS5 query for what a person typed: each word quoted (so that
  * quotes, operators and column filters are plain text) and matched as a

@@ -1,0 +1,413 @@
+/* bench-store.c
+ *
+ * Copyright 2026 The MedSpa Consult authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "consult-client-list.h"
+#include "consult-store-consultations.h"
+#include "consult-store-private.h"
+#include "consult-store-timeline.h"
+
+/* Prints figures for docs/performance.md; asserts nothing.
+ *   bench-store [--clients N] [--consultations N] [--keep DIR]
+ * Generates the database (one transaction, synchronous=OFF for the
+ * generation only), then measures it with the store's normal settings. */
+
+#define N_SAMPLES 1000
+#define N_SAVES 200
+
+static const char *const syllables[] = {
+  "an", "bel", "car", "da", "el", "fer", "gar", "her", "is", "jo", "ka", "lo",
+  "mar", "na", "or", "pe", "qui", "ro", "sa", "to", "u", "vi", "wen", "xa",
+  "ya", "zu", "ber", "cia", "din", "mos",
+};
+
+static const char *const words[] = {
+  "melasma", "pigment", "sunscreen", "daily", "retinoid", "tolerated", "peel",
+  "follow", "review", "laser", "redness", "flushing", "acne", "scarring",
+  "volume", "cheeks", "forehead", "lines", "texture", "pores", "hydration",
+  "barrier", "sensitive", "reaction", "previous", "filler", "toxin", "wedding",
+  "holiday", "travel", "pregnancy", "planning", "isotretinoin", "stopped",
+  "months", "ago", "cold", "sores", "antiviral", "consent", "discussed",
+  "photos", "taken", "budget", "prefers", "evening", "appointments", "spanish",
+};
+
+static const char *const domains[] = {
+  "mail.example", "correo.example", "inbox.example", "post.example", "web.example",
+};
+
+static char *
+make_name (GRand *rand)
+{
+  GString *name = g_string_new (NULL);
+  guint n = g_rand_int_range (rand, 2, 4);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append (name, syllables[g_rand_int_range (rand, 0, G_N_ELEMENTS (syllables))]);
+  name->str[0] = g_ascii_toupper (name->str[0]);
+
+  return g_string_free (name, FALSE);
+}
+
+static char *
+make_notes (GRand *rand)
+{
+  GString *notes = g_string_new (NULL);
+  guint n = g_rand_int_range (rand, 4, 16);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        g_string_append_c (notes, ' ');
+      g_string_append (notes, words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+    }
+
+  return g_string_free (notes, FALSE);
+}
+
+/* A realistic snapshot size (~1 KiB) without needing the core's writer. */
+static char *
+make_intake (GRand *rand)
+{
+  return g_strdup_printf ("{\"format\":\"medspa-consult/intake\",\"version\":1,"
+                          "\"consultation_date\":\"2026-%02d-%02d\",\"fitzpatrick\":%d,"
+                          "\"concerns\":[\"melasma\",\"pigment\",\"dynamic_wrinkles\"],"
+                          "\"reactivity\":\"moderate\",\"rosacea\":false,"
+                          "\"sun\":{\"exposure\":\"high\",\"sunscreen\":\"sometimes\","
+                          "\"recent_tan_or_burn\":true,\"upcoming_sun_exposure\":false},"
+                          "\"pregnancy\":\"none\",\"melasma\":\"active\","
+                          "\"medical\":{\"isotretinoin\":\"never\",\"topical_retinoid\":false,"
+                          "\"anticoagulant\":false,\"bleeding_disorder\":false,"
+                          "\"hsv_history\":true,\"active_cold_sore\":false,"
+                          "\"keloid_history\":false,\"neuromuscular_disorder\":false,"
+                          "\"autoimmune\":false,\"vitiligo\":false,\"active_acne\":false,"
+                          "\"suspicious_lesion\":false,\"significant_laxity\":false},"
+                          "\"preferences\":{\"downtime\":\"short\","
+                          "\"requested\":[\"neuromodulator\",\"peel-medium\"]}}",
+                          g_rand_int_range (rand, 1, 13), g_rand_int_range (rand, 1, 29),
+                          g_rand_int_range (rand, 1, 7));
+}
+
+#define PLAN_JSON \
+  "{\"format\":\"medspa-consult/plan\",\"version\":1,\"catalogue_version\":\"2026.1\"," \
+  "\"start_date\":\"2026-11-23\",\"phases\":[{\"number\":1,\"key\":\"stabilise\"," \
+  "\"title\":\"Stabilise pigment and barrier\",\"start_week\":0,\"end_week\":12," \
+  "\"steps\":[{\"treatment\":\"spf\",\"start_week\":0,\"sessions\":0,\"interval_weeks\":0," \
+  "\"performer\":\"esthetician\",\"requires_physician\":false,\"flags\":[]," \
+  "\"rationale\":\"Pigment is active.\",\"rules\":[\"R07\"]}]}],\"deferred\":[]," \
+  "\"excluded\":[],\"referrals\":[],\"warnings\":[],\"requires_physician_signoff\":true}"
+
+static gboolean
+save_visit (ConsultStore  *store,
+            GRand         *rand,
+            const char    *client_id,
+            char         **new_client_id,
+            GError       **error)
+{
+  g_autoptr (ConsultStoreClient) client = NULL;
+  g_autoptr (ConsultStoreConsultation) consultation = consult_store_consultation_new ();
+  g_autofree char *plan_id = NULL;
+
+  consultation->consultation_date = g_strdup ("2026-11-23");
+  consultation->intake_json = make_intake (rand);
+  consultation->catalogue_version = g_strdup ("2026.1");
+  consultation->notes = make_notes (rand);
+
+  /* A returning client: the visit updates their record as it stands. */
+  if (client_id != NULL)
+    return (client = consult_store_get_client (store, client_id, error)) != NULL &&
+           consult_store_save_consultation (store, client, consultation, PLAN_JSON, &plan_id, error);
+
+  client = consult_store_client_new ();
+  client->given_name = make_name (rand);
+  client->family_name = make_name (rand);
+  client->date_of_birth = g_strdup_printf ("19%02d-%02d-%02d", g_rand_int_range (rand, 40, 100),
+                                           g_rand_int_range (rand, 1, 13), g_rand_int_range (rand, 1, 29));
+  client->sex = g_strdup ("female");
+  client->phone = g_strdup_printf ("+1 %03d 555 %04d", g_rand_int_range (rand, 200, 999),
+                                   g_rand_int_range (rand, 0, 10000));
+  client->email = g_strdup_printf ("%s.%s@%s", client->given_name, client->family_name,
+                                   domains[g_rand_int_range (rand, 0, G_N_ELEMENTS (domains))]);
+
+  if (!consult_store_save_consultation (store, client, consultation, PLAN_JSON, &plan_id, error))
+    return FALSE;
+
+  if (new_client_id != NULL)
+    *new_client_id = g_strdup (client->id);
+  return TRUE;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static void
+report (const char *what,
+        GArray     *samples_ms)
+{
+  double *v = (double *) samples_ms->data;
+  guint n = samples_ms->len;
+
+  g_array_sort (samples_ms, compare_doubles);
+  printf ("%-44s p50 %8.3f ms   p99 %8.3f ms   max %8.3f ms   (n=%u)\n", what,
+          v[n / 2], v[MIN (n - 1, (n * 99) / 100)], v[n - 1], n);
+}
+
+static double
+ms_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static void
+generate (ConsultStore  *store,
+          GRand         *rand,
+          guint          n_clients,
+          guint          n_consultations,
+          GPtrArray     *client_ids)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  /* A big page cache keeps the one huge transaction from spilling. */
+  if (!_consult_store_exec (store, "PRAGMA synchronous = OFF", &error) ||
+      !_consult_store_exec (store, "PRAGMA cache_size = -2000000", &error) ||
+      !consult_store_begin (store, &error))
+    g_error ("generation: %s", error->message);
+
+  for (guint i = 0; i < n_consultations; i++)
+    {
+      const char *returning = i >= n_clients
+        ? g_ptr_array_index (client_ids, g_rand_int_range (rand, 0, client_ids->len))
+        : NULL;
+      char *new_id = NULL;
+
+      if (!save_visit (store, rand, returning, returning ? NULL : &new_id, &error))
+        g_error ("generation: %s", error->message);
+      if (new_id != NULL)
+        g_ptr_array_add (client_ids, new_id);
+      if (i % 100000 == 99999)
+        fprintf (stderr, "  %u consultations…\n", i + 1);
+    }
+
+  if (!consult_store_commit (store, &error) ||
+      !_consult_store_exec (store, "PRAGMA synchronous = FULL", &error) ||
+      !_consult_store_exec (store, "PRAGMA cache_size = -2000", &error))
+    g_error ("generation: %s", error->message);
+
+  printf ("generated %u clients, %u consultations (+ plans, audit) in %.1f s\n",
+          n_clients, n_consultations, ms_since (start) / 1000.0);
+}
+
+static void
+bench_open (const char *path)
+{
+  g_autoptr (GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (ConsultStore) store = NULL;
+      gint64 start = g_get_monotonic_time ();
+      double ms;
+
+      if (!(store = consult_store_new_for_path (path, &error)))
+        g_error ("open: %s", error->message);
+      ms = ms_since (start);
+      g_array_append_val (samples, ms);
+    }
+
+  report ("open (warm cache)", samples);
+}
+
+/* What typing does: a new list (COUNT) and its first page (get_item 0). */
+static void
+bench_search (ConsultStore *store,
+              GRand        *rand,
+              guint         prefix_chars)
+{
+  g_autoptr (GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *what = g_strdup_printf ("search, %u-character name prefix", prefix_chars);
+  guint64 total_hits = 0;
+
+  for (guint i = 0; i < N_SAMPLES; i++)
+    {
+      g_autofree char *name = make_name (rand);
+      g_autofree char *prefix = g_strndup (name, prefix_chars);
+      g_autoptr (ConsultClientList) list = NULL;
+      g_autoptr (GObject) first = NULL;
+      g_autoptr (GError) error = NULL;
+      gint64 start = g_get_monotonic_time ();
+      double ms;
+
+      if (!(list = consult_client_list_new (store, prefix, CONSULT_CLIENT_SEARCH_DEFAULT, &error)))
+        g_error ("search: %s", error->message);
+      if (g_list_model_get_n_items (G_LIST_MODEL (list)) > 0)
+        first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+      ms = ms_since (start);
+      g_array_append_val (samples, ms);
+      total_hits += g_list_model_get_n_items (G_LIST_MODEL (list));
+    }
+
+  report (what, samples);
+  printf ("%-44s mean %" G_GUINT64_FORMAT " matching clients\n", "", total_hits / N_SAMPLES);
+}
+
+static void
+bench_timeline (ConsultStore *store,
+                GRand        *rand,
+                GPtrArray    *client_ids)
+{
+  g_autoptr (GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+  guint64 entries = 0;
+
+  for (guint i = 0; i < N_SAMPLES; i++)
+    {
+      const char *id = g_ptr_array_index (client_ids, g_rand_int_range (rand, 0, client_ids->len));
+      g_autoptr (GPtrArray) timeline = NULL;
+      g_autoptr (GError) error = NULL;
+      gint64 start = g_get_monotonic_time ();
+      double ms;
+
+      if (!(timeline = consult_store_get_timeline (store, id, &error)))
+        g_error ("timeline: %s", error->message);
+      ms = ms_since (start);
+      g_array_append_val (samples, ms);
+      entries += timeline->len;
+    }
+
+  report ("timeline of a client", samples);
+  printf ("%-44s mean %" G_GUINT64_FORMAT " entries\n", "", entries / N_SAMPLES);
+}
+
+static void
+bench_saves (ConsultStore *store,
+             GRand        *rand)
+{
+  g_autoptr (GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = 0; i < N_SAVES; i++)
+    {
+      g_autoptr (GError) error = NULL;
+      gint64 start = g_get_monotonic_time ();
+      double ms;
+
+      if (!save_visit (store, rand, NULL, NULL, &error))
+        g_error ("save: %s", error->message);
+      ms = ms_since (start);
+      g_array_append_val (samples, ms);
+    }
+
+  report ("durable save (client+consultation+plan)", samples);
+}
+
+/* The disk's own price of durability, for comparison with a save. */
+static void
+bench_fsync (const char *dir)
+{
+  g_autoptr (GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *path = g_build_filename (dir, "fsync-probe", NULL);
+  char block[4096];
+  int fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+
+  memset (block, 'x', sizeof block);
+  for (guint i = 0; fd >= 0 && i < N_SAVES; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      double ms;
+
+      if (write (fd, block, sizeof block) != sizeof block || fsync (fd) != 0)
+        g_error ("fsync probe failed");
+      ms = ms_since (start);
+      g_array_append_val (samples, ms);
+    }
+
+  if (fd >= 0)
+    close (fd);
+  g_unlink (path);
+  report ("disk: write 4 KiB + fsync", samples);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int n_clients = 100000;
+  int n_consultations = 1000000;
+  g_autofree char *keep = NULL;
+  const GOptionEntry entries[] = {
+    { "clients", 0, 0, G_OPTION_ARG_INT, &n_clients, "Clients to generate", "N" },
+    { "consultations", 0, 0, G_OPTION_ARG_INT, &n_consultations, "Consultations to generate", "N" },
+    { "keep", 0, 0, G_OPTION_ARG_FILENAME, &keep, "Folder to generate into and keep", "DIR" },
+    { NULL }
+  };
+  g_autoptr (GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) client_ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (ConsultStore) store = NULL;
+  g_autoptr (GRand) rand = g_rand_new_with_seed (20261123);
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  GStatBuf st;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) ||
+      n_clients <= 0 || n_consultations < n_clients)
+    {
+      fprintf (stderr, "%s\n", error ? error->message : "need 0 < clients <= consultations");
+      return 2;
+    }
+
+  dir = keep ? g_strdup (keep) : g_dir_make_tmp ("bench-store-XXXXXX", &error);
+  if (dir == NULL)
+    g_error ("%s", error->message);
+  path = g_build_filename (dir, "bench.db", NULL);
+  printf ("database: %s\n", path);
+
+  if (!(store = consult_store_new_for_path (path, &error)))
+    g_error ("open: %s", error->message);
+  generate (store, rand, (guint) n_clients, (guint) n_consultations, client_ids);
+  g_clear_object (&store);
+  if (g_stat (path, &st) == 0)
+    printf ("database size: %.0f MiB\n", st.st_size / (1024.0 * 1024.0));
+
+  bench_open (path);
+  if (!(store = consult_store_new_for_path (path, &error)))
+    g_error ("open: %s", error->message);
+  for (guint chars = 1; chars <= 4; chars++)
+    bench_search (store, rand, chars);
+  bench_timeline (store, rand, client_ids);
+  bench_fsync (dir);
+  bench_saves (store, rand);
+  g_clear_object (&store);
+
+  if (keep == NULL)
+    {
+      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+      g_unlink (path);
+      g_unlink (wal);
+      g_unlink (shm);
+      g_rmdir (dir);
+    }
+
+  return 0;
+}
