@@ -72,9 +72,22 @@ typedef struct
   GPtrArray           *one_of_adds;    /* const ConsultEffect * */
   GArray              *additions;      /* ConsultAddition */
 
+  const char         **rationales;     /* translated once per plan */
+
   gboolean             has_event;
   GDate                event;
 } ConsultPlanState;
+
+/* Takes the lowest member out of @set and returns it: the hot loops walk
+ * only the members of a set, never all treatments. */
+static inline guint
+_consult_set_pop (ConsultTreatmentSet *set)
+{
+  guint index = (guint) __builtin_ctzll (*set);
+
+  *set &= *set - 1;
+  return index;
+}
 
 static inline gboolean
 _consult_bits_test (const guint64 *bits,

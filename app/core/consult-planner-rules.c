@@ -42,9 +42,12 @@ touch (ConsultPlanState    *state,
        guint64             *per_treatment,
        guint                rule)
 {
-  for (guint i = 0; i < state->n_treatments; i++)
-    if (set & CONSULT_TREATMENT_BIT (i))
+  for (ConsultTreatmentSet rest = set; rest != 0;)
+    {
+      guint i = _consult_set_pop (&rest);
+
       _consult_bits_set (per_treatment + i * state->rule_words, rule);
+    }
 }
 
 static void
@@ -176,16 +179,22 @@ apply_effect (ConsultPlanState    *state,
       break;
 
     case CONSULT_EFFECT_REQUIRE_PHYSICIAN:
-      for (guint i = 0; i < state->n_treatments; i++)
-        if (set & CONSULT_TREATMENT_BIT (i))
+      for (ConsultTreatmentSet rest = set; rest != 0;)
+        {
+          guint i = _consult_set_pop (&rest);
+
           state->physician[i] = TRUE;
+        }
       touch (state, set, state->touched, rule->index);
       break;
 
     case CONSULT_EFFECT_FLAG:
-      for (guint i = 0; i < state->n_treatments; i++)
-        if (set & CONSULT_TREATMENT_BIT (i))
+      for (ConsultTreatmentSet rest = set; rest != 0;)
+        {
+          guint i = _consult_set_pop (&rest);
+
           state->flags[i] |= effect->flags;
+        }
       touch (state, set, state->touched, rule->index);
       break;
 
@@ -194,16 +203,22 @@ apply_effect (ConsultPlanState    *state,
       break;
 
     case CONSULT_EFFECT_START_AFTER_PHASE1:
-      for (guint i = 0; i < state->n_treatments; i++)
-        if (set & CONSULT_TREATMENT_BIT (i))
+      for (ConsultTreatmentSet rest = set; rest != 0;)
+        {
+          guint i = _consult_set_pop (&rest);
+
           state->not_before[i] = MAX (state->not_before[i], effect->weeks);
+        }
       touch (state, set, state->touched, rule->index);
       break;
 
     case CONSULT_EFFECT_MOVE:
-      for (guint i = 0; i < state->n_treatments; i++)
-        if (set & CONSULT_TREATMENT_BIT (i))
+      for (ConsultTreatmentSet rest = set; rest != 0;)
+        {
+          guint i = _consult_set_pop (&rest);
+
           state->phase[i] = effect->phase;
+        }
       touch (state, set, state->touched, rule->index);
       break;
 

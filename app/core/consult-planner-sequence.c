@@ -173,14 +173,14 @@ settle_phases (ConsultPlanState *state)
   while (changed)
     {
       changed = FALSE;
-      for (guint later = 0; later < state->n_treatments; later++)
-        for (guint earlier = 0; earlier < state->n_treatments; earlier++)
+      for (ConsultTreatmentSet laters = state->planned; laters != 0;)
+        for (ConsultTreatmentSet earliers = state->planned, later = _consult_set_pop (&laters); earliers != 0;)
           {
+            guint earlier = _consult_set_pop (&earliers);
             guint phase;
 
-            if (later == earlier || !(state->planned & CONSULT_TREATMENT_BIT (later)) ||
-                !(state->planned & CONSULT_TREATMENT_BIT (earlier)) ||
-                state->phase[later] >= state->phase[earlier] || !must_wait_for (state, later, earlier))
+            if (later == earlier || state->phase[later] >= state->phase[earlier] ||
+                !must_wait_for (state, later, earlier))
               continue;
 
             phase = state->phase[earlier];

@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "consult-date.h"
+#include "consult-intake-private.h"
 #include "consult-planner-private.h"
 
 struct _ConsultPlanner
@@ -93,12 +94,21 @@ read_value (ConsultCatalogue  *catalogue,
             ConsultFieldValue *value)
 {
   const ConsultIntakeField *field = g_ptr_array_index (catalogue->fields, index);
-  g_autoptr (GVariant) variant = consult_intake_get_value (intake, field->path);
+  /* The descriptor itself, not its path: no lookup, no reference. */
+  GVariant *variant = _consult_intake_peek_value (intake, field);
   GVariantIter iter;
   const char *text;
 
   if (variant == NULL)
-    return;
+    {
+      /* An unanswered yes/no question means no (interchange format). */
+      if (field->kind == CONSULT_INTAKE_FIELD_BOOLEAN)
+        {
+          value->mask = G_GUINT64_CONSTANT (1);
+          value->set = TRUE;
+        }
+      return;
+    }
 
   switch (field->kind)
     {
@@ -168,6 +178,7 @@ state_init (ConsultPlanState *state,
   state->why_deferred = g_new0 (guint64, state->rule_words * state->n_treatments);
   state->spacings = g_array_new (FALSE, FALSE, sizeof (ConsultSpacing));
   state->one_of_adds = g_ptr_array_new ();
+  state->rationales = g_new0 (const char *, n_rules);
   state->additions = g_array_new (FALSE, FALSE, sizeof (ConsultAddition));
 
   for (guint i = 0; i < catalogue->fields->len; i++)
@@ -212,6 +223,7 @@ state_clear (ConsultPlanState *state)
   g_free (state->why_deferred);
   g_array_unref (state->spacings);
   g_ptr_array_unref (state->one_of_adds);
+  g_free (state->rationales);
   g_array_unref (state->additions);
 }
 
@@ -235,10 +247,13 @@ explain (ConsultPlanState  *state,
       if (!_consult_bits_test (bits, i) || !_consult_bits_test (state->fired, i))
         continue;
 
+      if (state->rationales[i] == NULL)
+        state->rationales[i] = _consult_catalogue_translate (rule->rationale);
+
       g_ptr_array_add (ids, g_strdup (rule->id));
       if (out->len > 0)
         g_string_append_c (out, ' ');
-      g_string_append (out, _consult_catalogue_translate (rule->rationale));
+      g_string_append (out, state->rationales[i]);
     }
 
   if (tail != NULL)
