@@ -51,7 +51,8 @@ test_report_new_sample (ConsultPlan *plan,
 
   consult_report_set_clinic (report, &clinic);
   consult_report_set_client (report, "Ana María Díaz Olmedo", &birth);
-  consult_report_set_consultation (report, &consulted, "Lucía Romero, RN", "Dr. Helen Park");
+  consult_report_set_consultation_date (report, &consulted);
+  consult_report_set_staff (report, "Lucía Romero, RN", "Dr. Helen Park");
 
   return report;
 }
@@ -370,6 +371,7 @@ report_suite (void)
   suite_add_tcase (suite, content);
 
   suite_add_tcase (suite, test_report_layout_case ());
+  suite_add_tcase (suite, test_report_seeds_case ());
 
   return suite;
 }

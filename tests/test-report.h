@@ -32,5 +32,6 @@ char          *test_report_export_flow    (ConsultReport *report,
 char          *test_report_squeeze        (const char    *text);
 
 TCase         *test_report_layout_case    (void);
+TCase         *test_report_seeds_case     (void);
 
 G_END_DECLS

@@ -146,13 +146,23 @@ format_date (Builder     *b,
   return _consult_report_format_date (b->report, date, FALSE);
 }
 
-/* The treatment's name as the catalogue gives it; until one is set, its
- * interchange id. */
 static const char *
 treatment_name (Builder    *b,
                 const char *treatment)
 {
-  return treatment;
+  return _consult_report_treatment_name (b->report, treatment);
+}
+
+/* @stored (a reason the planner wrote from @rules' rationales) in the
+ * report's language when it can be, as stored otherwise. */
+static char *
+explained (Builder            *b,
+           const char         *stored,
+           const char * const *rules)
+{
+  char *translated = _consult_report_explain (b->report, stored, "", rules);
+
+  return translated != NULL ? translated : g_strdup (_consult_report_known_text (b->report, stored));
 }
 
 static void
@@ -431,6 +441,43 @@ step_conditions (Builder               *b,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* What it is, why, what to expect, before and after: the catalogue's
+ * texts around the plan's rationale.  A rationale the planner composed
+ * from the catalogue (the treatment's summary, then its rules') is
+ * printed in the report's language without repeating the summary. */
+static void
+add_step_texts (Builder               *b,
+                ReportBlock           *block,
+                const ConsultPlanStep *step)
+{
+  ConsultReport *self = b->report;
+  g_autofree char *why = NULL;
+  const char *summary_msgid = _consult_report_treatment_msgid (self, step->treatment, "summary");
+  const char *summary = _consult_report_treatment_text (self, step->treatment, "summary");
+  struct { const char *label; const char *text; } rows[] = {
+    { N_("What it is"), summary },
+    { N_("Why"), NULL },
+    { N_("What to expect"), _consult_report_treatment_text (self, step->treatment, "what to expect") },
+    { N_("Before"), _consult_report_treatment_text (self, step->treatment, "preparation") },
+    { N_("Afterwards"), _consult_report_treatment_text (self, step->treatment, "aftercare") },
+  };
+  double space = 7;
+
+  why = _consult_report_explain (self, step->rationale, summary_msgid != NULL ? summary_msgid : "",
+                                 (const char * const *) step->rules);
+  if (why == NULL && step->rationale != NULL)
+    why = g_strdup (step->rationale);
+  rows[1].text = why;
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      if (rows[i].text == NULL || *rows[i].text == '\0')
+        continue;
+      add_paragraphs (b, block, tr (b, rows[i].label), rows[i].text, space);
+      space = 5;
+    }
+}
+
 static void
 add_step (Builder               *b,
           const ConsultPlanPhase *phase,
@@ -449,8 +496,7 @@ add_step (Builder               *b,
   _consult_report_block_add (block, text_item (b, REPORT_STYLE_META, meta, b->width, 2));
   _consult_report_block_add (block, text_item (b, REPORT_STYLE_META, conditions, b->width, 1));
 
-  if (step->rationale != NULL)
-    add_paragraphs (b, block, tr (b, N_("Why")), step->rationale, 7);
+  add_step_texts (b, block, step);
 }
 
 static void
@@ -511,12 +557,14 @@ add_deferred_and_excluded (Builder *b)
           const ConsultPlanDeferral *deferral = g_ptr_array_index (deferred, i);
           g_autofree char *until = NULL;
 
+          g_autofree char *reason = explained (b, deferral->reason, (const char * const *) deferral->rules);
+
           if (g_date_valid (&deferral->until_date))
             until = format_date (b, &deferral->until_date);
           else
-            until = g_strdup (deferral->until);
+            until = g_strdup (_consult_report_known_text (b->report, deferral->until));
 
-          add_not_now (b, deferral->treatment, until, deferral->reason, i == 0);
+          add_not_now (b, deferral->treatment, until, reason, i == 0);
         }
     }
 
@@ -526,8 +574,9 @@ add_deferred_and_excluded (Builder *b)
       for (guint i = 0; i < excluded->len; i++)
         {
           const ConsultPlanExclusion *exclusion = g_ptr_array_index (excluded, i);
+          g_autofree char *reason = explained (b, exclusion->reason, (const char * const *) exclusion->rules);
 
-          add_not_now (b, exclusion->treatment, NULL, exclusion->reason, i == 0);
+          add_not_now (b, exclusion->treatment, NULL, reason, i == 0);
         }
     }
 }
@@ -592,9 +641,11 @@ add_referrals_and_warnings (Builder *b)
           const char *to = referral_text (b, referral->to);
           ReportBlock *block = add_block (b, to, i > 0 ? BLOCK_SPACE : 10);
 
+          g_autofree char *reason = explained (b, referral->reason, (const char * const *) referral->rules);
+
           _consult_report_block_add (block, text_item (b, REPORT_STYLE_BODY_STRONG, to, b->width, 0));
-          if (referral->reason != NULL)
-            add_paragraphs (b, block, tr (b, N_("Why")), referral->reason, 4);
+          if (reason != NULL)
+            add_paragraphs (b, block, tr (b, N_("Why")), reason, 4);
         }
     }
 
@@ -606,7 +657,9 @@ add_referrals_and_warnings (Builder *b)
           const ConsultPlanWarning *warning = g_ptr_array_index (warnings, i);
           ReportBlock *block = add_block (b, NULL, i > 0 ? 6 : 10);
 
-          _consult_report_block_add (block, bullet_item (b, warning->text, b->width, 0));
+          _consult_report_block_add (block,
+                                     bullet_item (b, _consult_report_known_text (b->report, warning->text),
+                                                  b->width, 0));
         }
     }
 }

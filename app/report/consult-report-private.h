@@ -9,6 +9,7 @@
 
 #include <pango/pangocairo.h>
 
+#include "consult-catalogue.h"
 #include "consult-report.h"
 #include "consult-translation.h"
 
@@ -112,6 +113,9 @@ struct _ConsultReport
 
   ConsultPlan         *plan;
   ConsultTranslation  *translation;
+  ConsultCatalogue    *catalogue;
+  GHashTable          *catalogue_texts;   /* where -> msgid */
+  GHashTable          *catalogue_msgids;  /* every msgid */
 
   char                *clinic_name;
   char                *clinic_address;
@@ -171,6 +175,25 @@ char        *_consult_report_format_date      (ConsultReport  *self,
 #define REPORT_COLOR_RULE      0xc9d3d2
 #define REPORT_COLOR_PANEL     0xeef5f3
 #define REPORT_COLOR_WATERMARK 0xd9605a
+
+/* consult-report.c */
+void         _consult_report_clear_layout      (ConsultReport  *self);
+
+/* consult-report-texts.c */
+const char  *_consult_report_treatment_msgid  (ConsultReport  *self,
+                                               const char     *treatment,
+                                               const char     *field);
+const char  *_consult_report_treatment_text   (ConsultReport  *self,
+                                               const char     *treatment,
+                                               const char     *field);
+const char  *_consult_report_treatment_name   (ConsultReport  *self,
+                                               const char     *treatment);
+const char  *_consult_report_known_text       (ConsultReport  *self,
+                                               const char     *stored);
+char        *_consult_report_explain          (ConsultReport      *self,
+                                               const char         *stored,
+                                               const char         *lead,
+                                               const char * const *rules);
 
 /* consult-report-content.c */
 GPtrArray   *_consult_report_build_blocks     (ConsultReport  *self,

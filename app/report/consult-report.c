@@ -32,8 +32,8 @@
 
 G_DEFINE_FINAL_TYPE (ConsultReport, consult_report, G_TYPE_OBJECT)
 
-static void
-consult_report_clear_layout (ConsultReport *self)
+void
+_consult_report_clear_layout (ConsultReport *self)
 {
   g_clear_pointer (&self->pages, g_ptr_array_unref);
   g_clear_pointer (&self->blocks, g_ptr_array_unref);
@@ -51,9 +51,12 @@ consult_report_finalize (GObject *object)
 {
   ConsultReport *self = (ConsultReport *) object;
 
-  consult_report_clear_layout (self);
+  _consult_report_clear_layout (self);
   g_clear_object (&self->plan);
   g_clear_object (&self->translation);
+  g_clear_object (&self->catalogue);
+  g_clear_pointer (&self->catalogue_texts, g_hash_table_unref);
+  g_clear_pointer (&self->catalogue_msgids, g_hash_table_unref);
   g_clear_pointer (&self->clinic_name, g_free);
   g_clear_pointer (&self->clinic_address, g_free);
   g_clear_pointer (&self->clinic_phone, g_free);
@@ -78,6 +81,8 @@ consult_report_init (ConsultReport *self)
 {
   g_date_clear (&self->date_of_birth, 1);
   g_date_clear (&self->consultation_date, 1);
+  self->catalogue_texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->catalogue_msgids = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
 ConsultReport *
@@ -108,7 +113,7 @@ consult_report_set_clinic (ConsultReport             *self,
   g_return_if_fail (CONSULT_IS_REPORT (self));
   g_return_if_fail (clinic != NULL);
 
-  consult_report_clear_layout (self);
+  _consult_report_clear_layout (self);
   g_free (self->clinic_name);
   self->clinic_name = dup_nonempty (clinic->name);
   g_free (self->clinic_address);
@@ -147,7 +152,7 @@ consult_report_set_client (ConsultReport *self,
 {
   g_return_if_fail (CONSULT_IS_REPORT (self));
 
-  consult_report_clear_layout (self);
+  _consult_report_clear_layout (self);
   g_free (self->client_name);
   self->client_name = dup_nonempty (name);
   g_date_clear (&self->date_of_birth, 1);
@@ -156,17 +161,51 @@ consult_report_set_client (ConsultReport *self,
 }
 
 void
-consult_report_set_consultation (ConsultReport *self,
-                                 const GDate   *date,
-                                 const char    *consultant,
-                                 const char    *supervising_physician)
+consult_report_set_consultation_date (ConsultReport *self,
+                                      const GDate   *date)
 {
   g_return_if_fail (CONSULT_IS_REPORT (self));
 
-  consult_report_clear_layout (self);
+  _consult_report_clear_layout (self);
   g_date_clear (&self->consultation_date, 1);
   if (date != NULL && g_date_valid (date))
     self->consultation_date = *date;
+}
+
+void
+consult_report_set_intake (ConsultReport *self,
+                           ConsultIntake *intake)
+{
+  g_autofree char *name = NULL;
+  const char *given;
+  const char *family;
+  GDate birth;
+  GDate consulted;
+
+  g_return_if_fail (CONSULT_IS_REPORT (self));
+  g_return_if_fail (CONSULT_IS_INTAKE (intake));
+
+  given = consult_intake_get_given_name (intake);
+  family = consult_intake_get_family_name (intake);
+  name = g_strstrip (g_strdup_printf ("%s %s", given != NULL ? given : "", family != NULL ? family : ""));
+
+  g_date_clear (&birth, 1);
+  g_date_clear (&consulted, 1);
+  consult_report_set_client (self, name,
+                             consult_intake_get_date (intake, "client.date_of_birth", &birth) ? &birth : NULL);
+  consult_report_set_consultation_date (self,
+                                        consult_intake_get_date (intake, "consultation_date", &consulted)
+                                        ? &consulted : NULL);
+}
+
+void
+consult_report_set_staff (ConsultReport *self,
+                          const char    *consultant,
+                          const char    *supervising_physician)
+{
+  g_return_if_fail (CONSULT_IS_REPORT (self));
+
+  _consult_report_clear_layout (self);
   g_free (self->consultant);
   self->consultant = dup_nonempty (consultant);
   g_free (self->supervising_physician);
@@ -182,7 +221,7 @@ consult_report_set_status (ConsultReport       *self,
   g_return_if_fail (CONSULT_IS_REPORT (self));
   g_return_if_fail (status <= CONSULT_REPORT_STATUS_SUPERSEDED);
 
-  consult_report_clear_layout (self);
+  _consult_report_clear_layout (self);
   self->status = status;
   g_free (self->signed_by);
   self->signed_by = dup_nonempty (signed_by);
@@ -342,7 +381,7 @@ consult_report_paginate (ConsultReport  *self,
   g_return_val_if_fail (CONSULT_IS_REPORT (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  consult_report_clear_layout (self);
+  _consult_report_clear_layout (self);
 
   if (page_width < 4 * MARGIN_X || page_height < 2 * MIN_CONTENT)
     {
@@ -364,7 +403,7 @@ consult_report_paginate (ConsultReport  *self,
       g_set_error (error, CONSULT_REPORT_ERROR, CONSULT_REPORT_ERROR_FAILED,
                    _("The page is too small for the plan summary (%.0f × %.0f points)."),
                    page_width, page_height);
-      consult_report_clear_layout (self);
+      _consult_report_clear_layout (self);
       return FALSE;
     }
 

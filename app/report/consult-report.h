@@ -10,6 +10,8 @@
 #include <cairo.h>
 #include <glib-object.h>
 
+#include "consult-catalogue.h"
+#include "consult-intake.h"
 #include "consult-plan.h"
 #include "consult-report-error.h"
 
@@ -63,13 +65,23 @@ G_DECLARE_FINAL_TYPE (ConsultReport, consult_report, CONSULT, REPORT, GObject)
 ConsultReport *consult_report_new              (ConsultPlan               *plan,
                                                 const char                *language);
 
+/* Treatment names and texts (what it is, what to expect, preparation,
+ * aftercare) come from @catalogue; without one, a treatment goes by its
+ * interchange id. */
+void           consult_report_set_catalogue    (ConsultReport             *self,
+                                                ConsultCatalogue          *catalogue);
 void           consult_report_set_clinic       (ConsultReport             *self,
                                                 const ConsultReportClinic *clinic);
 void           consult_report_set_client       (ConsultReport             *self,
                                                 const char                *name,
                                                 const GDate               *date_of_birth);
-void           consult_report_set_consultation (ConsultReport             *self,
-                                                const GDate               *date,
+void           consult_report_set_consultation_date (ConsultReport        *self,
+                                                const GDate               *date);
+/* The client's name, date of birth and the consultation date, from the
+ * intake the plan was made from. */
+void           consult_report_set_intake       (ConsultReport             *self,
+                                                ConsultIntake             *intake);
+void           consult_report_set_staff        (ConsultReport             *self,
                                                 const char                *consultant,
                                                 const char                *supervising_physician);
 /* @signed_by and @signed_at describe the signature of a signed (or
