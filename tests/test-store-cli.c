@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 
 #include "consult-test.h"
 #include "consult-test-store.h"
@@ -230,6 +231,65 @@ START_TEST (test_restore_refuses_database_in_use)
 }
 END_TEST
 
+START_TEST (test_save_stores_intake_client_and_plan)
+{
+  g_autofree char *seed = consult_test_source_path ("fixtures", "intake", "seed-1-glow.json", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *planned = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GStrvBuilder) plan_args = g_strv_builder_new ();
+  g_auto (GStrv) argv = NULL;
+  JsonObject *ids;
+  const char *saved_plan;
+
+  ck_assert_int_eq (consult_test_store_cli (&out, &err, db_path, "save", seed, NULL), 0);
+  ck_assert_msg (json_parser_load_from_data (parser, out, -1, &error), "%s", out);
+  ids = json_node_get_object (json_parser_get_root (parser));
+  ck_assert_int_eq (strlen (json_object_get_string_member (ids, "client_id")), 36);
+  ck_assert_int_eq (strlen (json_object_get_string_member (ids, "consultation_id")), 36);
+  saved_plan = json_object_get_string_member (ids, "plan_id");
+
+  /* show-plan gives back the planner's JSON byte for byte. */
+  g_clear_pointer (&err, g_free);
+  ck_assert_int_eq (consult_test_store_cli (&stored, &err, db_path, "show-plan", saved_plan, NULL), 0);
+  g_strv_builder_add_many (plan_args, g_getenv ("CONSULT_TEST_CLI"), "plan", seed, NULL);
+  argv = g_strv_builder_end (plan_args);
+  g_clear_pointer (&err, g_free);
+  ck_assert (g_spawn_sync (NULL, argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &planned, &err, NULL, NULL));
+  ck_assert_str_eq (stored, planned);
+}
+END_TEST
+
+START_TEST (test_save_refuses_bad_intake_and_writes_nothing)
+{
+  const char *bad[] = { "empty.json", "deep-nesting.json", "invalid-utf8.json" };
+  g_autofree char *fresh = g_build_filename (dir, "fresh", "consult.db", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *path = consult_test_source_path ("fixtures", "intake", "bad", bad[i], NULL);
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      g_autofree char *listing = NULL;
+
+      ck_assert_int_eq (consult_test_store_cli (&out, &err, db_path, "save", path, NULL), 1);
+      ck_assert_str_eq (out, "");
+      ck_assert_str_ne (err, "");
+      g_clear_pointer (&out, g_free);
+      g_clear_pointer (&err, g_free);
+      ck_assert_int_eq (consult_test_store_cli (&out, &err, fresh, "save", path, NULL), 1);
+      ck_assert (!g_file_test (fresh, G_FILE_TEST_EXISTS));
+
+      g_clear_pointer (&err, g_free);
+      ck_assert_int_eq (consult_test_store_cli (&listing, &err, db_path, "clients", NULL), 0);
+      ck_assert_uint_eq (count_lines (listing), 2);
+    }
+}
+END_TEST
+
 static Suite *
 store_cli_suite (void)
 {
@@ -238,6 +298,8 @@ store_cli_suite (void)
 
   tcase_add_checked_fixture (tc, setup, teardown);
   tcase_set_timeout (tc, 60);
+  tcase_add_test (tc, test_save_stores_intake_client_and_plan);
+  tcase_add_test (tc, test_save_refuses_bad_intake_and_writes_nothing);
   tcase_add_test (tc, test_clients_lists_and_searches);
   tcase_add_test (tc, test_history_and_show_plan);
   tcase_add_test (tc, test_sign_once_only);

@@ -12,6 +12,8 @@
 #include "consult-cli-commands.h"
 
 const ConsultCliCommand consult_cli_commands[] = {
+  { "save", N_("INTAKE.json [--consultant NAME]"),
+    N_("Store an intake, its client and its plan (a draft)"), consult_cli_save },
   { "clients", N_("[QUERY] [--include-archived] [--notes]"),
     N_("List clients, or those matching QUERY"), consult_cli_clients },
   { "history", N_("CLIENT_ID"),

@@ -16,6 +16,7 @@ G_BEGIN_DECLS
 extern const ConsultCliCommand consult_cli_commands[];
 
 /* The store's subcommands; each takes --db PATH. */
+int consult_cli_save      (int argc, char **argv);
 int consult_cli_clients   (int argc, char **argv);
 int consult_cli_history   (int argc, char **argv);
 int consult_cli_show_plan (int argc, char **argv);

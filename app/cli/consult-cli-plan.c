@@ -17,41 +17,10 @@
 #include "consult-catalogue.h"
 #include "consult-cli.h"
 #include "consult-cli-commands.h"
+#include "consult-cli-intake.h"
 #include "consult-date.h"
 #include "consult-intake.h"
 #include "consult-planner.h"
-
-/* The intake in @argument, valid for planning, or NULL with the problems
- * (field path first) on standard error. */
-static ConsultIntake *
-load_valid_intake (const char *argument)
-{
-  g_autoptr (GFile) file = NULL;
-  g_autoptr (ConsultIntake) intake = NULL;
-  g_autoptr (GPtrArray) problems = NULL;
-  g_autoptr (GError) error = NULL;
-
-  /* GIO reads standard input like any file, with the reader's size cap. */
-  file = strcmp (argument, "-") == 0 ? g_file_new_for_path ("/dev/stdin")
-                                     : g_file_new_for_commandline_arg (argument);
-  intake = consult_intake_new_from_file (file, &error);
-  if (intake == NULL)
-    {
-      fprintf (stderr, "%s\n", error->message);
-      return NULL;
-    }
-
-  problems = consult_intake_validate (intake);
-  if (problems != NULL && problems->len > 0)
-    {
-      g_autofree char *message = consult_intake_problems_join (problems);
-
-      fprintf (stderr, "%s\n", message);
-      return NULL;
-    }
-
-  return g_steal_pointer (&intake);
-}
 
 int
 consult_cli_plan (int    argc,
@@ -108,7 +77,7 @@ consult_cli_plan (int    argc,
       return CONSULT_CLI_EXIT_INVALID;
     }
 
-  intake = load_valid_intake (argv[1]);
+  intake = consult_cli_load_valid_intake (argv[1]);
   if (intake == NULL)
     return CONSULT_CLI_EXIT_INVALID;
 
