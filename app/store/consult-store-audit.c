@@ -173,14 +173,19 @@ check_audit_row (sqlite3_stmt  *stmt,
   const char *prev_hash = (const char *) sqlite3_column_text (stmt, 7);
   const char *stored = (const char *) sqlite3_column_text (stmt, 8);
   g_autofree char *recomputed = NULL;
+  /* Row numbers as text: a G_GINT64_FORMAT would cut the msgid short. */
+  g_autofree char *row = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  g_autofree char *prev_row = g_strdup_printf ("%" G_GINT64_FORMAT, prev_id);
 
   if (g_strcmp0 (prev_hash, expected_prev) != 0)
     {
+      /* TRANSLATORS: the first and third %s are audit row numbers, the
+       * others SHA-256 hashes */
       g_set_error (error, CONSULT_STORE_ERROR, CONSULT_STORE_ERROR_CORRUPT,
-                   _("The audit chain is broken at row %" G_GINT64_FORMAT ": it "
-                     "links to hash %s, but the row before it (%" G_GINT64_FORMAT
-                     ") has hash %s. A row was removed, inserted or altered."),
-                   id, prev_hash ? prev_hash : "(none)", prev_id, expected_prev);
+                   _("The audit chain is broken at row %s: it links to hash %s, "
+                     "but the row before it (%s) has hash %s. A row was removed, "
+                     "inserted or altered."),
+                   row, prev_hash ? prev_hash : "-", prev_row, expected_prev);
       return FALSE;
     }
 
@@ -194,11 +199,12 @@ check_audit_row (sqlite3_stmt  *stmt,
                                prev_hash);
   if (g_strcmp0 (recomputed, stored) != 0)
     {
+      /* TRANSLATORS: the first %s is an audit row number, the others
+       * SHA-256 hashes */
       g_set_error (error, CONSULT_STORE_ERROR, CONSULT_STORE_ERROR_CORRUPT,
-                   _("The audit chain is broken at row %" G_GINT64_FORMAT ": its "
-                     "stored hash %s does not match its content (hash %s). "
-                     "The row was altered."),
-                   id, stored ? stored : "(none)", recomputed);
+                   _("The audit chain is broken at row %s: its stored hash %s does "
+                     "not match its content (hash %s). The row was altered."),
+                   row, stored ? stored : "-", recomputed);
       return FALSE;
     }
 

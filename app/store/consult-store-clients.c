@@ -229,7 +229,7 @@ _consult_store_client_upsert (ConsultStore        *self,
 
   if (!insert && sqlite3_changes (self->db) == 0)
     {
-      _consult_store_not_found (error, _("client"));
+      _consult_store_not_found (error, _("No client with that id was found."));
       return FALSE;
     }
 
@@ -287,7 +287,7 @@ fetch_client (ConsultStore      *self,
     return NULL;
   if (found == 0)
     {
-      _consult_store_not_found (error, _("client"));
+      _consult_store_not_found (error, _("No client with that id was found."));
       return NULL;
     }
 

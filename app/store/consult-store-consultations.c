@@ -228,7 +228,7 @@ consult_store_get_consultation (ConsultStore  *self,
   if ((found = _consult_store_step_row (self, stmt, error)) <= 0)
     {
       if (found == 0)
-        _consult_store_not_found (error, _("consultation"));
+        _consult_store_not_found (error, _("No consultation with that id was found."));
       return NULL;
     }
 
@@ -271,7 +271,7 @@ set_notes_in_transaction (ConsultStore  *self,
 
   if (sqlite3_changes (self->db) == 0)
     {
-      _consult_store_not_found (error, _("consultation"));
+      _consult_store_not_found (error, _("No consultation with that id was found."));
       return FALSE;
     }
 

@@ -128,7 +128,7 @@ consult_store_get_draft (ConsultStore  *self,
   if ((found = _consult_store_step_row (self, stmt, error)) <= 0)
     {
       if (found == 0)
-        _consult_store_not_found (error, _("draft"));
+        _consult_store_not_found (error, _("There is no saved draft for this workstation and user."));
       return NULL;
     }
 

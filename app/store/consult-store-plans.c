@@ -98,7 +98,7 @@ consult_store_get_plan (ConsultStore  *self,
   if ((found = _consult_store_step_row (self, stmt, error)) <= 0)
     {
       if (found == 0)
-        _consult_store_not_found (error, _("plan version"));
+        _consult_store_not_found (error, _("No plan version with that id was found."));
       return NULL;
     }
 
@@ -241,7 +241,7 @@ add_in_transaction (ConsultStore  *self,
 
   if (sqlite3_column_int64 (stmt, 0) == 0)
     {
-      _consult_store_not_found (error, _("consultation"));
+      _consult_store_not_found (error, _("No consultation with that id was found."));
       return FALSE;
     }
 

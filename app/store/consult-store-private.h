@@ -70,7 +70,7 @@ char             *_consult_store_column_dup     (ConsultStoreStmt  *stmt,
                                                  int                column);
 gint64            _consult_store_now            (void);
 void              _consult_store_not_found      (GError           **error,
-                                                 const char        *what);
+                                                 const char        *message);
 
 /* consult-store-clients.c */
 char             *_consult_store_fold           (const char        *text);

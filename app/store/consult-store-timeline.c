@@ -70,7 +70,7 @@ client_exists (ConsultStore  *self,
 
   _consult_store_bind_text (stmt, 1, client_id);
   if ((found = _consult_store_step_row (self, stmt, error)) == 0)
-    _consult_store_not_found (error, _("client"));
+    _consult_store_not_found (error, _("No client with that id was found."));
 
   return found > 0;
 }

@@ -204,11 +204,9 @@ _consult_store_set_sqlite_error (GError     **error,
 
 void
 _consult_store_not_found (GError     **error,
-                          const char  *what)
+                          const char  *message)
 {
-  /* TRANSLATORS: %s is a kind of record, e.g. “client” (never a name) */
-  g_set_error (error, CONSULT_STORE_ERROR, CONSULT_STORE_ERROR_NOT_FOUND,
-               _("No %s with that id was found."), what);
+  g_set_error_literal (error, CONSULT_STORE_ERROR, CONSULT_STORE_ERROR_NOT_FOUND, message);
 }
 
 gboolean
