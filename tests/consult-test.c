@@ -9,6 +9,8 @@
 
 #include <stdlib.h>
 
+#include <gio/gio.h>
+
 #include "consult-test.h"
 
 int
@@ -56,4 +58,34 @@ consult_test_output_path (const char *name)
   g_mkdir_with_parents (root, 0755);
 
   return g_build_filename (root, name, NULL);
+}
+
+static void
+remove_tree (GFile *file)
+{
+  g_autoptr (GFileEnumerator) children = NULL;
+
+  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  while (children != NULL)
+    {
+      GFile *child = NULL;
+
+      if (!g_file_enumerator_iterate (children, NULL, &child, NULL, NULL) || child == NULL)
+        break;
+      remove_tree (child);
+    }
+
+  g_file_delete (file, NULL, NULL);
+}
+
+void
+consult_test_remove_user_data (void)
+{
+  g_autoptr (GFile) folder = NULL;
+
+  /* Never a real user's records: only with the test environment's own. */
+  g_assert (g_getenv ("XDG_DATA_HOME") != NULL && g_getenv ("CONSULT_TEST_OUTPUT_DIR") != NULL);
+  folder = g_file_new_build_filename (g_get_user_data_dir (), "medspa-consult", NULL);
+  remove_tree (folder);
 }

@@ -23,4 +23,8 @@ char *consult_test_source_path (const char *first_element,
  * tests leave screenshots, PDFs and other artefacts for people to look at. */
 char *consult_test_output_path (const char *name);
 
+/* Removes the application's data folder under $XDG_DATA_HOME (the test's
+ * own), so that each test starts with no records and no drafts. */
+void  consult_test_remove_user_data (void);
+
 G_END_DECLS

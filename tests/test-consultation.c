@@ -37,6 +37,7 @@ setup (void)
 {
   g_autoptr (GError) error = NULL;
 
+  consult_test_remove_user_data ();
   app = consult_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (app), NULL, &error);

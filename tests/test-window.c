@@ -24,6 +24,7 @@ setup (void)
 {
   g_autoptr (GError) error = NULL;
 
+  consult_test_remove_user_data ();
   app = consult_application_new ();
   /* No D-Bus uniqueness in tests: each test owns its application. */
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
@@ -81,8 +82,8 @@ START_TEST (test_window_size_is_restored)
   int width;
   int height;
 
-  g_settings_set_int (settings, "window-width", 900);
-  g_settings_set_int (settings, "window-height", 640);
+  g_settings_set_int (settings, "window-width", 1300);
+  g_settings_set_int (settings, "window-height", 820);
   g_settings_set_boolean (settings, "window-maximized", FALSE);
 
   g_application_activate (G_APPLICATION (app));
@@ -90,15 +91,15 @@ START_TEST (test_window_size_is_restored)
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   gtk_window_get_default_size (window, &width, &height);
-  ck_assert_int_eq (width, 900);
-  ck_assert_int_eq (height, 640);
+  ck_assert_int_eq (width, 1300);
+  ck_assert_int_eq (height, 820);
 
   /* Closing stores the size it has now. */
-  gtk_window_set_default_size (window, 1000, 700);
+  gtk_window_set_default_size (window, 1320, 840);
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
   consult_test_settle ();
-  ck_assert_int_eq (g_settings_get_int (settings, "window-width"), 1000);
-  ck_assert_int_eq (g_settings_get_int (settings, "window-height"), 700);
+  ck_assert_int_eq (g_settings_get_int (settings, "window-width"), 1320);
+  ck_assert_int_eq (g_settings_get_int (settings, "window-height"), 840);
 }
 END_TEST
 

@@ -13,6 +13,7 @@
 
 #include "consult-application.h"
 #include "consult-preferences-window.h"
+#include "consult-store-paths.h"
 #include "consult-version.h"
 #include "consult-window.h"
 
@@ -22,6 +23,7 @@ struct _ConsultApplication
 
   ConsultContext *context;
   GError         *startup_error;
+  GError         *store_error;
 };
 
 G_DEFINE_FINAL_TYPE (ConsultApplication, consult_application, ADW_TYPE_APPLICATION)
@@ -34,6 +36,15 @@ consult_application_new (void)
                        "flags", G_APPLICATION_DEFAULT_FLAGS,
                        "resource-base-path", RESOURCE_BASE,
                        NULL);
+}
+
+/* NULL until started, and when the catalogue could not be loaded. */
+ConsultContext *
+consult_application_get_context (ConsultApplication *self)
+{
+  g_return_val_if_fail (CONSULT_IS_APPLICATION (self), NULL);
+
+  return self->context;
 }
 
 static int
@@ -78,7 +89,13 @@ consult_application_activate (GApplication *app)
 
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   if (window == NULL)
-    window = GTK_WINDOW (consult_window_new (self, self->context));
+    {
+      window = GTK_WINDOW (consult_window_new (self, self->context));
+      if (self->store_error != NULL)
+        consult_window_show_store_error (CONSULT_WINDOW (window), self->store_error);
+      else
+        consult_window_offer_draft (CONSULT_WINDOW (window));
+    }
 
   gtk_window_present (window);
 }
@@ -154,11 +171,19 @@ static void
 consult_application_load_context (ConsultApplication *self)
 {
   g_autoptr (ConsultCatalogue) catalogue = NULL;
+  g_autoptr (ConsultStore) store = NULL;
   g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autofree char *path = consult_store_default_path ();
 
   catalogue = consult_catalogue_load (&self->startup_error);
-  if (catalogue != NULL)
-    self->context = consult_context_new (catalogue, settings);
+  if (catalogue == NULL)
+    return;
+
+  /* The records are opened once, here. When they cannot be (locked by
+   * another program, a newer version, damaged), the app still plans
+   * consultations and says why nothing can be saved. */
+  store = consult_store_new_for_path (path, &self->store_error);
+  self->context = consult_context_new (catalogue, store, settings);
 }
 
 static void
@@ -184,6 +209,7 @@ consult_application_dispose (GObject *object)
 
   g_clear_object (&self->context);
   g_clear_error (&self->startup_error);
+  g_clear_error (&self->store_error);
 
   G_OBJECT_CLASS (consult_application_parent_class)->dispose (object);
 }

@@ -11,27 +11,12 @@
 
 #include <glib/gi18n.h>
 
-#include "consult-consultation-view.h"
-#include "consult-intake-wizard.h"
-#include "consult-plan-view.h"
+#include "consult-consultation-view-private.h"
 
 /* A consultation in progress: the intake on the left, the plan it gives
  * on the right, recomputed as the answers change. The planner is a pure
  * function that takes microseconds, so it runs on the main loop, once per
  * burst of changes (an idle), never with a half-applied edit. */
-struct _ConsultConsultationView
-{
-  GtkWidget            parent_instance;
-
-  ConsultContext      *context;
-  ConsultIntake       *intake;
-  ConsultPlan         *plan;
-  guint                replan_source;
-
-  GtkPaned            *paned;
-  ConsultIntakeWizard *wizard;
-  ConsultPlanView     *plan_view;
-};
 
 enum {
   PROP_0,
@@ -41,6 +26,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (ConsultConsultationView, consult_consultation_view, GTK_TYPE_WIDGET)
 
@@ -81,6 +73,8 @@ consult_consultation_view_replan (ConsultConsultationView *self)
       consult_plan_view_set_plan (self->plan_view, plan);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
     }
+
+  _consult_consultation_view_update_record (self);
 }
 
 static gboolean
@@ -101,6 +95,8 @@ intake_changed_cb (ConsultConsultationView *self,
 {
   if (self->replan_source == 0)
     self->replan_source = g_idle_add (replan_idle_cb, self);
+
+  _consult_consultation_view_schedule_draft (self);
 }
 
 ConsultIntake *
@@ -130,6 +126,8 @@ consult_consultation_view_set_intake (ConsultConsultationView *self,
   consult_intake_wizard_set_intake (self->wizard, intake);
   consult_intake_wizard_set_page (self->wizard, "client");
   g_clear_handle_id (&self->replan_source, g_source_remove);
+  g_clear_handle_id (&self->draft_source, g_source_remove);
+  _consult_consultation_view_reset_record (self);
   consult_consultation_view_replan (self);
 }
 
@@ -146,6 +144,36 @@ consult_consultation_view_get_plan (ConsultConsultationView *self)
     }
 
   return self->plan;
+}
+
+const char *
+consult_consultation_view_get_client_id (ConsultConsultationView *self)
+{
+  g_return_val_if_fail (CONSULT_IS_CONSULTATION_VIEW (self), NULL);
+
+  return self->client_id;
+}
+
+/* The plan version in the records, NULL until saved. */
+const char *
+consult_consultation_view_get_plan_id (ConsultConsultationView *self)
+{
+  g_return_val_if_fail (CONSULT_IS_CONSULTATION_VIEW (self), NULL);
+
+  return self->plan_id;
+}
+
+void
+consult_consultation_view_set_client_id (ConsultConsultationView *self,
+                                         const char              *client_id)
+{
+  g_return_if_fail (CONSULT_IS_CONSULTATION_VIEW (self));
+
+  if (g_strcmp0 (self->client_id, client_id) != 0)
+    {
+      g_free (self->client_id);
+      self->client_id = g_strdup (client_id);
+    }
 }
 
 GtkWidget *
@@ -165,6 +193,7 @@ consult_consultation_view_constructed (GObject *object)
 
   consult_intake_wizard_set_catalogue (self->wizard, consult_context_get_catalogue (self->context));
   consult_plan_view_set_catalogue (self->plan_view, consult_context_get_catalogue (self->context));
+  _consult_consultation_view_update_record (self);
 }
 
 static void
@@ -173,12 +202,18 @@ consult_consultation_view_dispose (GObject *object)
   ConsultConsultationView *self = CONSULT_CONSULTATION_VIEW (object);
 
   g_clear_handle_id (&self->replan_source, g_source_remove);
+  g_clear_handle_id (&self->draft_source, g_source_remove);
   if (self->intake != NULL)
     g_signal_handlers_disconnect_by_func (self->intake, intake_changed_cb, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CONSULT_TYPE_CONSULTATION_VIEW);
   g_clear_object (&self->intake);
   g_clear_object (&self->plan);
   g_clear_object (&self->context);
+  g_clear_pointer (&self->client_id, g_free);
+  g_clear_pointer (&self->consultation_id, g_free);
+  g_clear_pointer (&self->plan_id, g_free);
+  g_clear_pointer (&self->saved_intake_json, g_free);
+  g_clear_pointer (&self->signed_by, g_free);
 
   G_OBJECT_CLASS (consult_consultation_view_parent_class)->dispose (object);
 }
@@ -246,12 +281,34 @@ consult_consultation_view_class_init (ConsultConsultationViewClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * ConsultConsultationView::saved:
+   *
+   * Emitted after the consultation was written to the records.
+   */
+  signals[SAVED] =
+    g_signal_new ("saved",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/consult-consultation-view.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   /* Bound so that gtk_widget_dispose_template() unparents it. */
   gtk_widget_class_bind_template_child (widget_class, ConsultConsultationView, paned);
   gtk_widget_class_bind_template_child (widget_class, ConsultConsultationView, wizard);
   gtk_widget_class_bind_template_child (widget_class, ConsultConsultationView, plan_view);
+  gtk_widget_class_bind_template_child (widget_class, ConsultConsultationView, record_label);
+  gtk_widget_class_bind_template_child (widget_class, ConsultConsultationView, save_button);
+  gtk_widget_class_bind_template_child (widget_class, ConsultConsultationView, sign_button);
+  gtk_widget_class_bind_template_child (widget_class, ConsultConsultationView, consent_button);
+  gtk_widget_class_bind_template_child (widget_class, ConsultConsultationView, amend_button);
+
+  _consult_consultation_view_install_record_actions (widget_class);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "consultation.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "consultation.sign", NULL);
 
   g_type_ensure (CONSULT_TYPE_INTAKE_WIZARD);
   g_type_ensure (CONSULT_TYPE_PLAN_VIEW);

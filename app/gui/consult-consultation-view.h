@@ -25,5 +25,9 @@ void           consult_consultation_view_set_intake (ConsultConsultationView *se
                                                      ConsultIntake           *intake);
 ConsultPlan   *consult_consultation_view_get_plan   (ConsultConsultationView *self);
 GtkWidget     *consult_consultation_view_get_wizard (ConsultConsultationView *self);
+const char    *consult_consultation_view_get_client_id (ConsultConsultationView *self);
+const char    *consult_consultation_view_get_plan_id   (ConsultConsultationView *self);
+void           consult_consultation_view_set_client_id (ConsultConsultationView *self,
+                                                        const char              *client_id);
 
 G_END_DECLS

@@ -20,6 +20,7 @@ struct _ConsultContext
 
   ConsultCatalogue *catalogue;
   ConsultPlanner   *planner;
+  ConsultStore     *store;     /* NULL when the records could not be opened */
   GSettings        *settings;
 };
 
@@ -27,16 +28,19 @@ G_DEFINE_FINAL_TYPE (ConsultContext, consult_context, G_TYPE_OBJECT)
 
 ConsultContext *
 consult_context_new (ConsultCatalogue *catalogue,
+                     ConsultStore     *store,
                      GSettings        *settings)
 {
   ConsultContext *self;
 
   g_return_val_if_fail (CONSULT_IS_CATALOGUE (catalogue), NULL);
+  g_return_val_if_fail (!store || CONSULT_IS_STORE (store), NULL);
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
 
   self = g_object_new (CONSULT_TYPE_CONTEXT, NULL);
   self->catalogue = g_object_ref (catalogue);
   self->planner = consult_planner_new (catalogue);
+  self->store = store != NULL ? g_object_ref (store) : NULL;
   self->settings = g_object_ref (settings);
 
   return self;
@@ -66,6 +70,14 @@ consult_context_get_settings (ConsultContext *self)
   return self->settings;
 }
 
+ConsultStore *
+consult_context_get_store (ConsultContext *self)
+{
+  g_return_val_if_fail (CONSULT_IS_CONTEXT (self), NULL);
+
+  return self->store;
+}
+
 static void
 consult_context_dispose (GObject *object)
 {
@@ -73,6 +85,7 @@ consult_context_dispose (GObject *object)
 
   g_clear_object (&self->planner);
   g_clear_object (&self->catalogue);
+  g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (consult_context_parent_class)->dispose (object);

@@ -23,6 +23,7 @@ struct _ConsultPlanView
 
   ConsultCatalogue *catalogue;
   ConsultPlan      *plan;
+  char             *signed_by;
 
   GtkScrolledWindow *scroller;
   GtkBox            *alerts_box;
@@ -374,7 +375,17 @@ consult_plan_view_rebuild (ConsultPlanView *self)
                              _("Warning"), warning->text));
     }
 
-  if (consult_plan_get_requires_physician_signoff (self->plan))
+  if (self->signed_by != NULL)
+    {
+      /* TRANSLATORS: %s is the signing physician's name */
+      g_autofree char *text = g_strdup_printf (_("Signed by %s. A signed plan cannot be changed; "
+                                                 "amending it makes a new version."),
+                                               self->signed_by);
+
+      gtk_box_append (self->alerts_box,
+                      alert ("emblem-ok-symbolic", "success", _("Signed"), text));
+    }
+  else if (consult_plan_get_requires_physician_signoff (self->plan))
     gtk_box_append (self->alerts_box,
                     alert ("emblem-important-symbolic", "accent",
                            _("Physician sign-off required"),
@@ -438,6 +449,21 @@ consult_plan_view_set_catalogue (ConsultPlanView  *self,
     consult_plan_view_rebuild (self);
 }
 
+/* The signing physician, or NULL for a plan not signed (yet). */
+void
+consult_plan_view_set_signed_by (ConsultPlanView *self,
+                                 const char      *physician)
+{
+  g_return_if_fail (CONSULT_IS_PLAN_VIEW (self));
+
+  if (g_strcmp0 (self->signed_by, physician) == 0)
+    return;
+
+  g_free (self->signed_by);
+  self->signed_by = g_strdup (physician);
+  consult_plan_view_rebuild (self);
+}
+
 ConsultPlan *
 consult_plan_view_get_plan (ConsultPlanView *self)
 {
@@ -468,6 +494,7 @@ consult_plan_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), CONSULT_TYPE_PLAN_VIEW);
   g_clear_object (&self->plan);
   g_clear_object (&self->catalogue);
+  g_clear_pointer (&self->signed_by, g_free);
 
   G_OBJECT_CLASS (consult_plan_view_parent_class)->dispose (object);
 }

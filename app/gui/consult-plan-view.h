@@ -24,5 +24,7 @@ void              consult_plan_view_set_catalogue (ConsultPlanView  *self,
 ConsultPlan      *consult_plan_view_get_plan      (ConsultPlanView  *self);
 void              consult_plan_view_set_plan      (ConsultPlanView  *self,
                                                    ConsultPlan      *plan);
+void              consult_plan_view_set_signed_by (ConsultPlanView  *self,
+                                                   const char       *physician);
 
 G_END_DECLS

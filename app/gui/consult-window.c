@@ -11,7 +11,11 @@
 
 #include <glib/gi18n.h>
 
+#include "consult-client-sidebar.h"
 #include "consult-consultation-view.h"
+#include "consult-intake-draft.h"
+#include "consult-store-drafts.h"
+#include "consult-store-clients.h"
 #include "consult-window.h"
 
 struct _ConsultWindow
@@ -21,7 +25,11 @@ struct _ConsultWindow
   ConsultContext       *context;
   GSettings            *settings;
 
+  AdwLeaflet           *leaflet;
+  GtkWidget            *content;
+  AdwWindowTitle       *content_title;
   GtkStack             *content_stack;
+  ConsultClientSidebar *client_sidebar;
   GtkWidget            *consultation_view;
 };
 
@@ -56,20 +64,188 @@ consult_window_get_consultation_view (ConsultWindow *self)
   return CONSULT_CONSULTATION_VIEW (self->consultation_view);
 }
 
+void
+consult_window_show_store_error (ConsultWindow *self,
+                                 const GError  *error)
+{
+  GtkWidget *dialog;
+
+  g_return_if_fail (CONSULT_IS_WINDOW (self));
+  g_return_if_fail (error != NULL);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The Records Could Not Be Opened"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s\n\n%s", error->message,
+                                  _("Consultations can still be planned, but nothing can be saved until this is resolved."));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+consult_window_open_consultation (ConsultWindow *self,
+                                  ConsultIntake *intake,
+                                  const char    *client_id)
+{
+  ConsultConsultationView *view = CONSULT_CONSULTATION_VIEW (self->consultation_view);
+
+  consult_consultation_view_set_intake (view, intake);
+  consult_consultation_view_set_client_id (view, client_id);
+  gtk_stack_set_visible_child (self->content_stack, self->consultation_view);
+  adw_window_title_set_title (self->content_title, _("New Consultation"));
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+  gtk_widget_grab_focus (consult_consultation_view_get_wizard (view));
+}
+
+static ConsultIntake *
+new_intake (void)
+{
+  g_autoptr (ConsultIntake) intake = consult_intake_new ();
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+  consult_intake_set_consultation_date (intake, today);
+
+  return g_steal_pointer (&intake);
+}
+
 static void
 new_consultation_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
 {
   ConsultWindow *self = CONSULT_WINDOW (widget);
-  g_autoptr (ConsultIntake) intake = consult_intake_new ();
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autoptr (ConsultIntake) intake = new_intake ();
 
-  consult_intake_set_consultation_date (intake, today);
-  consult_consultation_view_set_intake (CONSULT_CONSULTATION_VIEW (self->consultation_view), intake);
-  gtk_stack_set_visible_child (self->content_stack, self->consultation_view);
-  gtk_widget_grab_focus (consult_consultation_view_get_wizard (CONSULT_CONSULTATION_VIEW (self->consultation_view)));
+  consult_window_open_consultation (self, intake, NULL);
+}
+
+/* A new consultation for a client the clinic knows: their details are
+ * filled in from the records, and the consultation is saved to them. */
+static void
+client_activated_cb (ConsultWindow        *self,
+                     const char           *client_id,
+                     ConsultClientSidebar *sidebar)
+{
+  ConsultStore *store = consult_context_get_store (self->context);
+  g_autoptr (ConsultStoreClient) client = NULL;
+  g_autoptr (ConsultIntake) intake = new_intake ();
+  g_autoptr (GError) error = NULL;
+
+  client = consult_store_get_client (store, client_id, &error);
+  if (client == NULL)
+    {
+      consult_window_show_store_error (self, error);
+      return;
+    }
+
+  consult_intake_set_given_name (intake, client->given_name);
+  consult_intake_set_family_name (intake, client->family_name);
+  consult_intake_set_date_of_birth (intake, client->date_of_birth);
+  consult_intake_set_sex (intake, client->sex);
+  consult_intake_set_phone (intake, client->phone);
+  consult_intake_set_email (intake, client->email);
+  consult_intake_set_preferred_language (intake, client->preferred_language);
+
+  consult_window_open_consultation (self, intake, client_id);
+}
+
+static void
+restore_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     ConsultWindow    *self)
+{
+  ConsultStore *store = consult_context_get_store (self->context);
+  g_autoptr (ConsultStoreDraft) draft = NULL;
+  g_autoptr (ConsultIntake) intake = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (g_str_equal (response, "discard"))
+    {
+      if (!consult_store_discard_draft (store, g_get_host_name (), g_get_user_name (), &error))
+        consult_window_show_store_error (self, error);
+      return;
+    }
+
+  if (!g_str_equal (response, "restore"))
+    return;
+
+  draft = consult_store_get_draft (store, g_get_host_name (), g_get_user_name (), &error);
+  if (draft != NULL)
+    intake = consult_intake_new_from_draft (draft->intake_json, -1, &error);
+  if (intake == NULL)
+    {
+      consult_window_show_store_error (self, error);
+      return;
+    }
+
+  consult_window_open_consultation (self, intake, NULL);
+}
+
+/* An intake that was being typed when the app or the machine stopped is
+ * offered back, never silently dropped nor silently reopened. */
+void
+consult_window_offer_draft (ConsultWindow *self)
+{
+  ConsultStore *store;
+  g_autoptr (ConsultStoreDraft) draft = NULL;
+  g_autoptr (GDateTime) when = NULL;
+  g_autofree char *when_text = NULL;
+  GtkWidget *dialog;
+
+  g_return_if_fail (CONSULT_IS_WINDOW (self));
+
+  store = consult_context_get_store (self->context);
+  if (store == NULL)
+    return;
+
+  draft = consult_store_get_draft (store, g_get_host_name (), g_get_user_name (), NULL);
+  if (draft == NULL)
+    return;
+
+  when = g_date_time_new_from_unix_local (draft->updated_at / G_USEC_PER_SEC);
+  when_text = g_date_time_format (when, "%x %H:%M");
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Restore the Unsaved Consultation?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  /* TRANSLATORS: %s is a date and time */
+                                  _("An intake that was not saved was found, last changed %s."),
+                                  when_text);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "discard", _("_Discard"),
+                                    "restore", _("_Restore"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (restore_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+consultation_saved_cb (ConsultWindow           *self,
+                       ConsultConsultationView *view)
+{
+  consult_client_sidebar_refresh (self->client_sidebar);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ConsultWindow *self = CONSULT_WINDOW (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, gtk_widget_get_parent (GTK_WIDGET (self->client_sidebar)));
+  consult_client_sidebar_focus_search (self->client_sidebar);
+}
+
+static void
+show_sidebar_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ConsultWindow *self = CONSULT_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
 static void
@@ -137,6 +313,13 @@ consult_window_constructed (GObject *object)
 
   self->consultation_view = consult_consultation_view_new (self->context);
   gtk_stack_add_named (self->content_stack, self->consultation_view, "consultation");
+
+  g_signal_connect_object (self->consultation_view, "saved",
+                           G_CALLBACK (consultation_saved_cb), self, G_CONNECT_SWAPPED);
+
+  consult_client_sidebar_set_store (self->client_sidebar, consult_context_get_store (self->context));
+  g_signal_connect_object (self->client_sidebar, "client-activated",
+                           G_CALLBACK (client_activated_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -177,10 +360,19 @@ consult_window_class_init (ConsultWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/consult-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, ConsultWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, ConsultWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, ConsultWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, ConsultWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, ConsultWindow, client_sidebar);
 
   gtk_widget_class_install_action (widget_class, "win.new-consultation", NULL, new_consultation_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-consultation", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+
+  g_type_ensure (CONSULT_TYPE_CLIENT_SIDEBAR);
 }
 
 static void

@@ -22,5 +22,8 @@ G_DECLARE_FINAL_TYPE (ConsultWindow, consult_window, CONSULT, WINDOW, AdwApplica
 ConsultWindow           *consult_window_new                   (ConsultApplication *application,
                                                                ConsultContext     *context);
 ConsultConsultationView *consult_window_get_consultation_view (ConsultWindow      *self);
+void                     consult_window_show_store_error      (ConsultWindow      *self,
+                                                               const GError       *error);
+void                     consult_window_offer_draft           (ConsultWindow      *self);
 
 G_END_DECLS

@@ -1,0 +1,348 @@
+/* test-consultation-record.c
+ *
+ * Copyright 2026 The MedSpa Consult authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdlib.h>
+
+#include <adwaita.h>
+#include <sqlite3.h>
+
+#include "consult-application.h"
+#include "consult-client-sidebar.h"
+#include "consult-consultation-view.h"
+#include "consult-intake-wizard.h"
+#include "consult-store-drafts.h"
+#include "consult-store-paths.h"
+#include "consult-store-plans.h"
+#include "consult-test.h"
+#include "consult-test-gui.h"
+#include "consult-window.h"
+
+/* Saving, signing, amending, consent, autosaved drafts and store errors,
+ * through the real window against the real records. */
+
+static ConsultApplication *app;
+static ConsultWindow *window;
+static ConsultConsultationView *view;
+
+static gboolean
+window_is_mapped (gpointer data)
+{
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (data));
+
+  return active != NULL && CONSULT_IS_WINDOW (active) && gtk_widget_get_mapped (GTK_WIDGET (active));
+}
+
+static void
+start_app (void)
+{
+  g_autoptr (GError) error = NULL;
+
+  app = consult_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  ck_assert_msg (error == NULL, "%s", error ? error->message : "");
+  g_application_activate (G_APPLICATION (app));
+  ck_assert (consult_test_wait_until (window_is_mapped, app, 10000));
+  window = CONSULT_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  view = consult_window_get_consultation_view (window);
+}
+
+static void
+stop_app (void)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+  for (GList *l = windows; l != NULL;)
+    {
+      GtkWindow *w = l->data;
+
+      l = l->next;
+      gtk_window_destroy (w);
+    }
+  consult_test_settle ();
+  g_clear_object (&app);
+  window = NULL;
+  view = NULL;
+}
+
+static void
+setup (void)
+{
+  consult_test_remove_user_data ();
+  start_app ();
+}
+
+static void
+teardown (void)
+{
+  stop_app ();
+}
+
+static ConsultStore *
+store (void)
+{
+  return consult_context_get_store (consult_application_get_context (app));
+}
+
+static ConsultIntake *
+load_seed (const char *name)
+{
+  g_autofree char *path = consult_test_source_path ("fixtures", "intake", name, NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  ConsultIntake *intake = consult_intake_new_from_file (file, &error);
+
+  ck_assert_msg (intake != NULL, "%s", error ? error->message : "");
+  return intake;
+}
+
+static void
+open_seed (const char *name)
+{
+  g_autoptr (ConsultIntake) intake = load_seed (name);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-consultation", NULL);
+  consult_consultation_view_set_intake (view, intake);
+  ck_assert_ptr_nonnull (consult_consultation_view_get_plan (view));
+}
+
+typedef struct
+{
+  const char *heading;
+  GtkWidget  *dialog;
+} DialogSearch;
+
+static gboolean
+find_dialog (gpointer data)
+{
+  DialogSearch *search = data;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (toplevel) &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (toplevel)), search->heading) == 0)
+        {
+          search->dialog = toplevel;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static AdwMessageDialog *
+wait_for_dialog (const char *heading)
+{
+  DialogSearch search = { heading, NULL };
+
+  ck_assert_msg (consult_test_wait_until (find_dialog, &search, 10000), "no dialog “%s”", heading);
+  return ADW_MESSAGE_DIALOG (search.dialog);
+}
+
+static void
+answer (AdwMessageDialog *dialog,
+        const char       *entry_text,
+        const char       *response)
+{
+  if (entry_text != NULL)
+    {
+      GtkWidget *entry = consult_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, NULL);
+
+      ck_assert_ptr_nonnull (entry);
+      gtk_editable_set_text (GTK_EDITABLE (entry), entry_text);
+    }
+
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  consult_test_settle ();
+}
+
+START_TEST (test_save_sign_consent_amend)
+{
+  g_autoptr (ConsultStorePlanVersion) version = NULL;
+  g_autoptr (GPtrArray) versions = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *first_plan_id = NULL;
+  g_autofree char *png = NULL;
+  GtkWidget *wizard;
+
+  open_seed ("seed-5-volume.json");
+  wizard = consult_consultation_view_get_wizard (view);
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "consultation.save", NULL);
+  ck_assert_ptr_nonnull (consult_consultation_view_get_plan_id (view));
+  first_plan_id = g_strdup (consult_consultation_view_get_plan_id (view));
+
+  version = consult_store_get_plan (store (), first_plan_id, &error);
+  ck_assert_msg (version != NULL, "%s", error ? error->message : "");
+  ck_assert_int_eq (version->status, CONSULT_STORE_PLAN_DRAFT);
+  ck_assert_uint_eq (g_list_model_get_n_items (G_LIST_MODEL (consult_client_sidebar_get_model (
+                       CONSULT_CLIENT_SIDEBAR (consult_test_find_widget (GTK_WIDGET (window),
+                                                                         CONSULT_TYPE_CLIENT_SIDEBAR, NULL))))), 1);
+
+  /* Saving changed answers records a new consultation and drops the
+   * draft of the old one. */
+  consult_intake_set_sunscreen (consult_consultation_view_get_intake (view), "rarely");
+  gtk_widget_activate_action (GTK_WIDGET (view), "consultation.save", NULL);
+  ck_assert_str_ne (consult_consultation_view_get_plan_id (view), first_plan_id);
+  g_clear_pointer (&version, consult_store_plan_version_free);
+  ck_assert_ptr_null (consult_store_get_plan (store (), first_plan_id, &error));
+  ck_assert (g_error_matches (error, CONSULT_STORE_ERROR, CONSULT_STORE_ERROR_NOT_FOUND));
+  g_clear_error (&error);
+  g_free (first_plan_id);
+  first_plan_id = g_strdup (consult_consultation_view_get_plan_id (view));
+
+  /* The physician signs deliberately, by name. */
+  gtk_widget_activate_action (GTK_WIDGET (view), "consultation.sign", NULL);
+  answer (wait_for_dialog ("Sign This Plan?"), "Dr. Sherly Soleiman", "sign");
+  g_clear_pointer (&version, consult_store_plan_version_free);
+  version = consult_store_get_plan (store (), first_plan_id, &error);
+  ck_assert_int_eq (version->status, CONSULT_STORE_PLAN_SIGNED);
+  ck_assert_str_eq (version->physician, "Dr. Sherly Soleiman");
+  ck_assert (!gtk_widget_get_sensitive (wizard));
+  ck_assert (!gtk_widget_get_visible (consult_test_find_widget (GTK_WIDGET (view), GTK_TYPE_BUTTON,
+                                                                  "_Save Draft")));
+  ck_assert_ptr_nonnull (consult_test_find_widget (GTK_WIDGET (view), GTK_TYPE_LABEL,
+                                                   "Signed by Dr. Sherly Soleiman. A signed plan cannot be "
+                                                   "changed; amending it makes a new version."));
+
+  png = consult_test_save_png (GTK_WIDGET (window), "plan-signed.png", &error);
+  ck_assert_msg (png != NULL, "%s", error ? error->message : "");
+
+  /* The client confirms by typing their own name; a wrong name is refused. */
+  gtk_widget_activate_action (GTK_WIDGET (view), "consultation.consent", NULL);
+  answer (wait_for_dialog ("Record the Client’s Consent"), "Somebody Else", "consent");
+  answer (wait_for_dialog ("Consent Was Not Recorded"), NULL, "close");
+  gtk_widget_activate_action (GTK_WIDGET (view), "consultation.consent", NULL);
+  {
+    ConsultIntake *intake = consult_consultation_view_get_intake (view);
+    g_autofree char *name = g_strdup_printf ("%s %s", consult_intake_get_given_name (intake),
+                                             consult_intake_get_family_name (intake));
+
+    answer (wait_for_dialog ("Record the Client’s Consent"), name, "consent");
+  }
+
+  /* Amending makes a new version; the signed one stays in force until the
+   * amendment is signed, and is superseded then. */
+  gtk_widget_activate_action (GTK_WIDGET (view), "consultation.amend", NULL);
+  ck_assert (gtk_widget_get_sensitive (wizard));
+  gtk_widget_activate_action (GTK_WIDGET (view), "consultation.save", NULL);
+  ck_assert_str_ne (consult_consultation_view_get_plan_id (view), first_plan_id);
+  g_clear_pointer (&version, consult_store_plan_version_free);
+  version = consult_store_get_plan (store (), consult_consultation_view_get_plan_id (view), &error);
+  ck_assert_int_eq (version->status, CONSULT_STORE_PLAN_DRAFT);
+  ck_assert_uint_eq (version->version, 2);
+  g_clear_pointer (&version, consult_store_plan_version_free);
+  version = consult_store_get_plan (store (), first_plan_id, &error);
+  ck_assert_int_eq (version->status, CONSULT_STORE_PLAN_SIGNED);
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "consultation.sign", NULL);
+  answer (wait_for_dialog ("Sign This Plan?"), "Dr. Sherly Soleiman", "sign");
+  g_clear_pointer (&version, consult_store_plan_version_free);
+  version = consult_store_get_plan (store (), first_plan_id, &error);
+  ck_assert_int_eq (version->status, CONSULT_STORE_PLAN_SUPERSEDED);
+}
+END_TEST
+
+static gboolean
+draft_saved (gpointer data)
+{
+  g_autoptr (ConsultStoreDraft) draft = consult_store_get_draft (store (), g_get_host_name (),
+                                                                 g_get_user_name (), NULL);
+
+  return draft != NULL && strstr (draft->intake_json, (const char *) data) != NULL;
+}
+
+START_TEST (test_draft_restored_after_crash)
+{
+  ConsultIntakeWizard *wizard;
+  ConsultIntake *restored;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-consultation", NULL);
+  wizard = CONSULT_INTAKE_WIZARD (consult_consultation_view_get_wizard (view));
+  gtk_editable_set_text (GTK_EDITABLE (consult_intake_wizard_get_field_widget (wizard, "client.given_name")), "Marisol");
+  gtk_editable_set_text (GTK_EDITABLE (consult_intake_wizard_get_field_widget (wizard, "client.phone")), "+1 818 555 0199");
+  ck_assert (consult_test_wait_until (draft_saved, (gpointer) "+1 818 555 0199", 10000));
+
+  /* The app stops without saving, as in a crash; the next start offers
+   * the intake back. */
+  stop_app ();
+  start_app ();
+  answer (wait_for_dialog ("Restore the Unsaved Consultation?"), NULL, "restore");
+  restored = consult_consultation_view_get_intake (view);
+  ck_assert_ptr_nonnull (restored);
+  ck_assert_str_eq (consult_intake_get_given_name (restored), "Marisol");
+  ck_assert_str_eq (consult_intake_get_phone (restored), "+1 818 555 0199");
+  wizard = CONSULT_INTAKE_WIZARD (consult_consultation_view_get_wizard (view));
+  ck_assert_str_eq (gtk_editable_get_text (GTK_EDITABLE (consult_intake_wizard_get_field_widget (wizard, "client.given_name"))),
+                    "Marisol");
+}
+END_TEST
+
+/* Another program holds the database; saving fails with a clear dialog,
+ * nothing typed is lost, and "Try Again" succeeds once the lock is gone. */
+START_TEST (test_locked_database_keeps_data_and_retries)
+{
+  g_autofree char *path = consult_store_default_path ();
+  sqlite3 *other = NULL;
+  AdwMessageDialog *dialog;
+  g_autofree char *body = NULL;
+  ConsultIntake *intake;
+
+  open_seed ("seed-2-expression-lines.json");
+  intake = consult_consultation_view_get_intake (view);
+  consult_store_set_busy_timeout (store (), 200);
+
+  ck_assert_int_eq (sqlite3_open (path, &other), SQLITE_OK);
+  ck_assert_int_eq (sqlite3_exec (other, "BEGIN EXCLUSIVE", NULL, NULL, NULL), SQLITE_OK);
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "consultation.save", NULL);
+  dialog = wait_for_dialog ("The Plan Could Not Be Saved");
+  g_object_get (dialog, "body", &body, NULL);
+  ck_assert_ptr_nonnull (strstr (body, "Everything you entered is still here."));
+  ck_assert_ptr_null (consult_consultation_view_get_plan_id (view));
+  ck_assert_ptr_nonnull (consult_intake_get_given_name (intake));
+  ck_assert (consult_consultation_view_get_intake (view) == intake);
+
+  ck_assert_int_eq (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), SQLITE_OK);
+  sqlite3_close (other);
+
+  answer (dialog, NULL, "retry");
+  ck_assert_ptr_nonnull (consult_consultation_view_get_plan_id (view));
+}
+END_TEST
+
+static Suite *
+record_suite (void)
+{
+  Suite *suite = suite_create ("consultation-record");
+  TCase *tc = tcase_create ("record");
+
+  tcase_add_checked_fixture (tc, setup, teardown);
+  tcase_set_timeout (tc, 120);
+  tcase_add_test (tc, test_save_sign_consent_amend);
+  tcase_add_test (tc, test_draft_restored_after_crash);
+  tcase_add_test (tc, test_locked_database_keeps_data_and_retries);
+  suite_add_tcase (suite, tc);
+
+  return suite;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  gtk_init ();
+  adw_init ();
+
+  return consult_test_run_suite (record_suite ());
+}
