@@ -9,8 +9,6 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include "consult-catalogue-private.h"
 #include "consult-treatments.h"
 
@@ -21,164 +19,6 @@
 #define CATALOGUE_FORMAT "medspa-consult/catalogue"
 
 static const char * const downtime_names[] = { "none", "short", "extended" };
-
-static gboolean
-check_members (ConsultCatalogue  *self,
-               JsonObject        *object,
-               const char        *where,
-               const char        *known,
-               GError           **error)
-{
-  for (GList *l = json_object_get_members (object); l != NULL; l = g_list_delete_link (l, l))
-    {
-      g_autofree char *padded = g_strdup_printf (" %s ", (const char *) l->data);
-
-      if (strstr (known, padded) != NULL)
-        continue;
-
-      _consult_catalogue_set_error (self, error, where, "unknown member “%s”", (const char *) l->data);
-      g_list_free (l);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static JsonNode *
-require_member (ConsultCatalogue  *self,
-                JsonObject        *object,
-                const char        *where,
-                const char        *name,
-                GError           **error)
-{
-  if (!json_object_has_member (object, name))
-    {
-      _consult_catalogue_set_error (self, error, where, "missing attribute “%s”", name);
-      return NULL;
-    }
-
-  return json_object_get_member (object, name);
-}
-
-static gboolean
-read_text (ConsultCatalogue  *self,
-           JsonObject        *object,
-           const char        *where,
-           const char        *name,
-           char             **out,
-           GError           **error)
-{
-  JsonNode *node = require_member (self, object, where, name, error);
-
-  if (node == NULL)
-    return FALSE;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
-      *json_node_get_string (node) == '\0')
-    {
-      _consult_catalogue_set_error (self, error, where, "“%s”: expected a non-empty text", name);
-      return FALSE;
-    }
-
-  *out = g_strdup (json_node_get_string (node));
-  return TRUE;
-}
-
-static gboolean
-read_uint (ConsultCatalogue  *self,
-           JsonObject        *object,
-           const char        *where,
-           const char        *name,
-           guint              max,
-           guint             *out,
-           GError           **error)
-{
-  JsonNode *node = require_member (self, object, where, name, error);
-
-  if (node == NULL)
-    return FALSE;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64 ||
-      json_node_get_int (node) < 0 || json_node_get_int (node) > max)
-    {
-      _consult_catalogue_set_error (self, error, where, "“%s”: expected an integer from 0 to %u", name, max);
-      return FALSE;
-    }
-
-  *out = (guint) json_node_get_int (node);
-  return TRUE;
-}
-
-static gboolean
-read_choice (ConsultCatalogue   *self,
-             JsonObject         *object,
-             const char         *where,
-             const char         *name,
-             const char * const *choices,
-             guint               n_choices,
-             guint              *out,
-             GError            **error)
-{
-  g_autofree char *text = NULL;
-
-  if (!read_text (self, object, where, name, &text, error))
-    return FALSE;
-
-  for (guint i = 0; i < n_choices; i++)
-    if (g_str_equal (choices[i], text))
-      {
-        *out = i;
-        return TRUE;
-      }
-
-  {
-    g_autofree char *allowed = g_strjoinv (", ", (char **) choices);
-    _consult_catalogue_set_error (self, error, where, "“%s”: “%s” is not one of %s", name, text, allowed);
-  }
-  return FALSE;
-}
-
-static gboolean
-read_strv (ConsultCatalogue  *self,
-           JsonObject        *object,
-           const char        *where,
-           const char        *name,
-           gboolean           required,
-           char            ***out,
-           GError           **error)
-{
-  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
-  JsonNode *node;
-  JsonArray *array;
-
-  if (!required && !json_object_has_member (object, name))
-    {
-      *out = g_new0 (char *, 1);
-      return TRUE;
-    }
-  if ((node = require_member (self, object, where, name, error)) == NULL)
-    return FALSE;
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    {
-      _consult_catalogue_set_error (self, error, where, "“%s”: expected an array of texts", name);
-      return FALSE;
-    }
-
-  array = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *item = json_array_get_element (array, i);
-
-      if (!JSON_NODE_HOLDS_VALUE (item) || json_node_get_value_type (item) != G_TYPE_STRING)
-        {
-          _consult_catalogue_set_error (self, error, where, "“%s”[%u]: expected a text", name, i);
-          return FALSE;
-        }
-      g_ptr_array_add (items, g_strdup (json_node_get_string (item)));
-    }
-  g_ptr_array_add (items, NULL);
-
-  *out = (char **) g_ptr_array_free (g_steal_pointer (&items), FALSE);
-  return TRUE;
-}
 
 static const ConsultGroup *
 lookup_group (ConsultCatalogue *self,
@@ -278,9 +118,9 @@ parse_phases_of (ConsultCatalogue  *self,
   JsonNode *node;
   JsonArray *array;
 
-  if (!read_uint (self, object, where, "phase", 3, &treatment->phase, error))
+  if (!_consult_catalogue_read_uint (self, object, where, "phase", 3, &treatment->phase, error))
     return FALSE;
-  if ((node = require_member (self, object, where, "phases", error)) == NULL)
+  if ((node = _consult_catalogue_require_member (self, object, where, "phases", error)) == NULL)
     return FALSE;
   if (!JSON_NODE_HOLDS_ARRAY (node) || json_array_get_length (json_node_get_array (node)) == 0)
     {
@@ -318,7 +158,7 @@ parse_downtime (ConsultCatalogue  *self,
                 const char        *where,
                 GError           **error)
 {
-  JsonNode *node = require_member (self, object, where, "downtime", error);
+  JsonNode *node = _consult_catalogue_require_member (self, object, where, "downtime", error);
   g_autofree char *path = g_strdup_printf ("%s: downtime", where);
   guint level;
 
@@ -331,9 +171,9 @@ parse_downtime (ConsultCatalogue  *self,
     }
 
   object = json_node_get_object (node);
-  if (!check_members (self, object, path, " days level ", error) ||
-      !read_uint (self, object, path, "days", 365, &treatment->downtime_days, error) ||
-      !read_choice (self, object, path, "level", downtime_names, G_N_ELEMENTS (downtime_names), &level, error))
+  if (!_consult_catalogue_check_members (self, object, path, " days level ", error) ||
+      !_consult_catalogue_read_uint (self, object, path, "days", 365, &treatment->downtime_days, error) ||
+      !_consult_catalogue_read_choice (self, object, path, "level", downtime_names, G_N_ELEMENTS (downtime_names), &level, error))
     return FALSE;
 
   treatment->downtime = level;
@@ -347,28 +187,20 @@ parse_indications (ConsultCatalogue  *self,
                    const char        *where,
                    GError           **error)
 {
-  const ConsultIntakeField *concerns = g_ptr_array_index (self->fields, CONSULT_CORE_FIELD_CONCERNS);
-
-  if (!read_strv (self, object, where, "indications", TRUE, &treatment->indications, error))
+  if (!_consult_catalogue_read_strv (self, object, where, "indications", TRUE, &treatment->indications, error))
     return FALSE;
 
   for (guint i = 0; treatment->indications[i] != NULL; i++)
     {
-      gboolean found = FALSE;
+      guint64 bit = _consult_catalogue_concern_bit (self, treatment->indications[i]);
 
-      for (guint j = 0; concerns->values[j] != NULL && !found; j++)
-        if (g_str_equal (concerns->values[j], treatment->indications[i]))
-          {
-            treatment->indication_mask |= G_GUINT64_CONSTANT (1) << j;
-            found = TRUE;
-          }
-
-      if (!found)
+      if (bit == 0)
         {
           _consult_catalogue_set_error (self, error, where, "“indications”: unknown concern “%s”",
                                         treatment->indications[i]);
           return FALSE;
         }
+      treatment->indication_mask |= bit;
     }
 
   return TRUE;
@@ -394,7 +226,7 @@ parse_treatment (ConsultCatalogue  *self,
     }
   object = json_node_get_object (node);
 
-  if (!read_text (self, object, where, "id", &treatment->id, error))
+  if (!_consult_catalogue_read_text (self, object, where, "id", &treatment->id, error))
     return FALSE;
   g_free (where);
   where = g_strdup_printf ("treatment “%s”", treatment->id);
@@ -410,13 +242,13 @@ parse_treatment (ConsultCatalogue  *self,
       return FALSE;
     }
 
-  if (!check_members (self, object, where,
+  if (!_consult_catalogue_check_members (self, object, where,
                       " id name phase phases heat_or_light depth pregnancy fitzpatrick_4_6 melasma_risk sessions "
                       "interval_weeks downtime performer indications summary expect preparation aftercare "
                       "common_practice ", error) ||
-      !read_text (self, object, where, "name", &treatment->name, error) ||
+      !_consult_catalogue_read_text (self, object, where, "name", &treatment->name, error) ||
       !parse_phases_of (self, treatment, object, where, error) ||
-      (energy = require_member (self, object, where, "heat_or_light", error)) == NULL)
+      (energy = _consult_catalogue_require_member (self, object, where, "heat_or_light", error)) == NULL)
     return FALSE;
 
   if (!JSON_NODE_HOLDS_VALUE (energy) || json_node_get_value_type (energy) != G_TYPE_BOOLEAN)
@@ -426,20 +258,20 @@ parse_treatment (ConsultCatalogue  *self,
     }
   treatment->heat_or_light = json_node_get_boolean (energy);
 
-  if (!read_text (self, object, where, "depth", &treatment->depth, error) ||
-      !read_text (self, object, where, "pregnancy", &treatment->pregnancy, error) ||
-      !read_text (self, object, where, "fitzpatrick_4_6", &treatment->dark_skin, error) ||
-      !read_text (self, object, where, "melasma_risk", &treatment->melasma_risk, error) ||
-      !read_uint (self, object, where, "sessions", 100, &treatment->sessions, error) ||
-      !read_uint (self, object, where, "interval_weeks", 104, &treatment->interval_weeks, error) ||
+  if (!_consult_catalogue_read_text (self, object, where, "depth", &treatment->depth, error) ||
+      !_consult_catalogue_read_text (self, object, where, "pregnancy", &treatment->pregnancy, error) ||
+      !_consult_catalogue_read_text (self, object, where, "fitzpatrick_4_6", &treatment->dark_skin, error) ||
+      !_consult_catalogue_read_text (self, object, where, "melasma_risk", &treatment->melasma_risk, error) ||
+      !_consult_catalogue_read_uint (self, object, where, "sessions", 100, &treatment->sessions, error) ||
+      !_consult_catalogue_read_uint (self, object, where, "interval_weeks", 104, &treatment->interval_weeks, error) ||
       !parse_downtime (self, treatment, object, where, error) ||
-      !read_choice (self, object, where, "performer", performers, 4, &performer, error) ||
+      !_consult_catalogue_read_choice (self, object, where, "performer", performers, 4, &performer, error) ||
       !parse_indications (self, treatment, object, where, error) ||
-      !read_text (self, object, where, "summary", &treatment->summary, error) ||
-      !read_text (self, object, where, "expect", &treatment->expect, error) ||
-      !read_text (self, object, where, "preparation", &treatment->preparation, error) ||
-      !read_text (self, object, where, "aftercare", &treatment->aftercare, error) ||
-      !read_strv (self, object, where, "common_practice", FALSE, &treatment->common_practice, error))
+      !_consult_catalogue_read_text (self, object, where, "summary", &treatment->summary, error) ||
+      !_consult_catalogue_read_text (self, object, where, "expect", &treatment->expect, error) ||
+      !_consult_catalogue_read_text (self, object, where, "preparation", &treatment->preparation, error) ||
+      !_consult_catalogue_read_text (self, object, where, "aftercare", &treatment->aftercare, error) ||
+      !_consult_catalogue_read_strv (self, object, where, "common_practice", FALSE, &treatment->common_practice, error))
     return FALSE;
 
   treatment->performer = performer;
@@ -454,7 +286,7 @@ parse_treatments (ConsultCatalogue  *self,
                   JsonObject        *root,
                   GError           **error)
 {
-  JsonNode *node = require_member (self, root, "catalogue", "treatments", error);
+  JsonNode *node = _consult_catalogue_require_member (self, root, "catalogue", "treatments", error);
   const char * const *known = consult_treatment_ids ();
   JsonArray *array;
 
@@ -492,7 +324,7 @@ parse_groups (ConsultCatalogue  *self,
               JsonObject        *root,
               GError           **error)
 {
-  JsonNode *node = require_member (self, root, "catalogue", "groups", error);
+  JsonNode *node = _consult_catalogue_require_member (self, root, "catalogue", "groups", error);
   JsonArray *array;
 
   if (node == NULL)
@@ -518,8 +350,8 @@ parse_groups (ConsultCatalogue  *self,
           return FALSE;
         }
       object = json_node_get_object (item);
-      if (!check_members (self, object, where, " id treatments ", error) ||
-          !read_text (self, object, where, "id", &id, error))
+      if (!_consult_catalogue_check_members (self, object, where, " id treatments ", error) ||
+          !_consult_catalogue_read_text (self, object, where, "id", &id, error))
         return FALSE;
 
       g_free (where);
@@ -551,7 +383,7 @@ parse_settings (ConsultCatalogue  *self,
                 JsonObject        *root,
                 GError           **error)
 {
-  JsonNode *node = require_member (self, root, "catalogue", "settings", error);
+  JsonNode *node = _consult_catalogue_require_member (self, root, "catalogue", "settings", error);
   guint8 order[CONSULT_CATALOGUE_MAX_TREATMENTS];
   guint n_order;
   guint downtime;
@@ -566,16 +398,16 @@ parse_settings (ConsultCatalogue  *self,
     }
   object = json_node_get_object (node);
 
-  if (!check_members (self, object, "settings",
+  if (!_consult_catalogue_check_members (self, object, "settings",
                       " always device_group phase1_min_weeks event_buffer_weeks default_downtime common_practice ",
                       error) ||
-      !_consult_catalogue_resolve_targets (self, require_member (self, object, "settings", "always", error),
+      !_consult_catalogue_resolve_targets (self, _consult_catalogue_require_member (self, object, "settings", "always", error),
                                            "settings: always", &self->always, order, &n_order, error) ||
-      !_consult_catalogue_resolve_targets (self, require_member (self, object, "settings", "device_group", error),
+      !_consult_catalogue_resolve_targets (self, _consult_catalogue_require_member (self, object, "settings", "device_group", error),
                                            "settings: device_group", &self->devices, order, &n_order, error) ||
-      !read_uint (self, object, "settings", "phase1_min_weeks", 52, &self->phase1_min_weeks, error) ||
-      !read_uint (self, object, "settings", "event_buffer_weeks", 52, &self->event_buffer_weeks, error) ||
-      !read_choice (self, object, "settings", "default_downtime", downtime_names,
+      !_consult_catalogue_read_uint (self, object, "settings", "phase1_min_weeks", 52, &self->phase1_min_weeks, error) ||
+      !_consult_catalogue_read_uint (self, object, "settings", "event_buffer_weeks", 52, &self->event_buffer_weeks, error) ||
+      !_consult_catalogue_read_choice (self, object, "settings", "default_downtime", downtime_names,
                     G_N_ELEMENTS (downtime_names), &downtime, error))
     return FALSE;
 
@@ -607,7 +439,7 @@ parse_phases (ConsultCatalogue  *self,
               GError           **error)
 {
   static const char * const keys[] = { "stabilise", "remodel", "refine" };
-  JsonNode *node = require_member (self, root, "catalogue", "phases", error);
+  JsonNode *node = _consult_catalogue_require_member (self, root, "catalogue", "phases", error);
   JsonArray *array;
 
   if (node == NULL)
@@ -633,10 +465,10 @@ parse_phases (ConsultCatalogue  *self,
           return FALSE;
         }
       object = json_node_get_object (item);
-      if (!check_members (self, object, where, " number key title ", error) ||
-          !read_uint (self, object, where, "number", 3, &number, error) ||
-          !read_text (self, object, where, "key", &key, error) ||
-          !read_text (self, object, where, "title", &self->phase_titles[i], error))
+      if (!_consult_catalogue_check_members (self, object, where, " number key title ", error) ||
+          !_consult_catalogue_read_uint (self, object, where, "number", 3, &number, error) ||
+          !_consult_catalogue_read_text (self, object, where, "key", &key, error) ||
+          !_consult_catalogue_read_text (self, object, where, "title", &self->phase_titles[i], error))
         return FALSE;
       if (number != i + 1 || !g_str_equal (key, keys[i]))
         {
@@ -656,24 +488,21 @@ read_concern (ConsultCatalogue  *self,
               guint64           *mask,
               GError           **error)
 {
-  const ConsultIntakeField *concerns = g_ptr_array_index (self->fields, CONSULT_CORE_FIELD_CONCERNS);
   g_autofree char *concern = NULL;
 
   *mask = 0;
   if (!json_object_has_member (object, "concern"))
     return TRUE;
-  if (!read_text (self, object, where, "concern", &concern, error))
+  if (!_consult_catalogue_read_text (self, object, where, "concern", &concern, error))
     return FALSE;
 
-  for (guint i = 0; concerns->values[i] != NULL; i++)
-    if (g_str_equal (concerns->values[i], concern))
-      {
-        *mask = G_GUINT64_CONSTANT (1) << i;
-        return TRUE;
-      }
+  if ((*mask = _consult_catalogue_concern_bit (self, concern)) == 0)
+    {
+      _consult_catalogue_set_error (self, error, where, "“concern”: unknown concern “%s”", concern);
+      return FALSE;
+    }
 
-  _consult_catalogue_set_error (self, error, where, "“concern”: unknown concern “%s”", concern);
-  return FALSE;
+  return TRUE;
 }
 
 static gboolean
@@ -681,7 +510,7 @@ parse_choices (ConsultCatalogue  *self,
                JsonObject        *root,
                GError           **error)
 {
-  JsonNode *node = require_member (self, root, "catalogue", "choices", error);
+  JsonNode *node = _consult_catalogue_require_member (self, root, "catalogue", "choices", error);
   JsonArray *array;
 
   if (node == NULL)
@@ -710,126 +539,15 @@ parse_choices (ConsultCatalogue  *self,
 
       choice = g_new0 (ConsultChoice, 1);
       g_ptr_array_add (self->choices, choice);
-      if (!check_members (self, object, where, " id pick concern treatments ", error) ||
-          !read_text (self, object, where, "id", &choice->id, error) ||
+      if (!_consult_catalogue_check_members (self, object, where, " id pick concern treatments ", error) ||
+          !_consult_catalogue_read_text (self, object, where, "id", &choice->id, error) ||
           !read_concern (self, object, where, &choice->concerns, error) ||
-          !read_uint (self, object, where, "pick", CONSULT_CATALOGUE_MAX_TREATMENTS, &choice->pick, error) ||
-          !_consult_catalogue_resolve_targets (self, require_member (self, object, where, "treatments", error),
+          !_consult_catalogue_read_uint (self, object, where, "pick", CONSULT_CATALOGUE_MAX_TREATMENTS, &choice->pick, error) ||
+          !_consult_catalogue_resolve_targets (self, _consult_catalogue_require_member (self, object, where, "treatments", error),
                                                where, &members, choice->order, &choice->n_order, error))
         return FALSE;
     }
 
-  return TRUE;
-}
-
-static void
-collect_touched (ConsultCatalogue *self,
-                 ConsultRule      *rule)
-{
-  g_autoptr (GPtrArray) ids = g_ptr_array_new ();
-  ConsultTreatmentSet touched = 0;
-
-  for (guint i = 0; i < rule->effects->len; i++)
-    {
-      const ConsultEffect *effect = g_ptr_array_index (rule->effects, i);
-
-      touched |= effect->targets | effect->earlier | effect->later;
-    }
-
-  for (guint i = 0; i < self->treatments->len; i++)
-    if (touched & CONSULT_TREATMENT_BIT (i))
-      g_ptr_array_add (ids, g_strdup (((ConsultTreatment *) g_ptr_array_index (self->treatments, i))->id));
-  g_ptr_array_add (ids, NULL);
-
-  rule->treatments = (char **) g_ptr_array_free (g_steal_pointer (&ids), FALSE);
-}
-
-static gboolean
-parse_rule (ConsultCatalogue  *self,
-            JsonNode          *node,
-            guint              index,
-            GError           **error)
-{
-  g_autofree char *where = g_strdup_printf ("rules[%u]", index);
-  ConsultRule *rule;
-  JsonObject *object;
-  JsonNode *then;
-  JsonArray *effects;
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      _consult_catalogue_set_error (self, error, where, "expected a rule object");
-      return FALSE;
-    }
-  object = json_node_get_object (node);
-
-  rule = g_new0 (ConsultRule, 1);
-  rule->index = self->rules->len;
-  rule->effects = g_ptr_array_new_with_free_func ((GDestroyNotify) _consult_effect_free);
-  g_ptr_array_add (self->rules, rule);
-
-  if (!read_text (self, object, where, "id", &rule->id, error))
-    return FALSE;
-  g_free (where);
-  where = g_strdup_printf ("rule %s", rule->id);
-
-  for (guint i = 0; i + 1 < self->rules->len; i++)
-    if (g_str_equal (((ConsultRule *) g_ptr_array_index (self->rules, i))->id, rule->id))
-      {
-        _consult_catalogue_set_error (self, error, where, "duplicate rule id");
-        return FALSE;
-      }
-
-  if (!check_members (self, object, where, " id title when then rationale sources ", error) ||
-      !read_text (self, object, where, "title", &rule->title, error) ||
-      !read_text (self, object, where, "rationale", &rule->rationale, error) ||
-      !read_strv (self, object, where, "sources", TRUE, &rule->sources, error) ||
-      require_member (self, object, where, "when", error) == NULL)
-    return FALSE;
-
-  if (rule->sources[0] == NULL)
-    {
-      _consult_catalogue_set_error (self, error, where, "“sources”: every rule names at least one source");
-      return FALSE;
-    }
-
-  {
-    g_autofree char *path = g_strdup_printf ("%s: when", where);
-
-    if ((rule->when = _consult_condition_compile (self, json_object_get_member (object, "when"), path, error)) == NULL)
-      return FALSE;
-  }
-
-  if ((then = require_member (self, object, where, "then", error)) == NULL)
-    return FALSE;
-  if (!JSON_NODE_HOLDS_ARRAY (then) || json_array_get_length (json_node_get_array (then)) == 0)
-    {
-      _consult_catalogue_set_error (self, error, where, "“then”: expected a non-empty array of effects");
-      return FALSE;
-    }
-
-  rule->when_json = json_to_string (json_object_get_member (object, "when"), FALSE);
-  rule->then_json = json_to_string (then, FALSE);
-  effects = json_node_get_array (then);
-  for (guint i = 0; i < json_array_get_length (effects); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("%s: then[%u]", where, i);
-      ConsultEffect *effect = _consult_effect_compile (self, json_array_get_element (effects, i), path, error);
-
-      if (effect == NULL)
-        return FALSE;
-      g_ptr_array_add (rule->effects, effect);
-
-      if ((effect->kind == CONSULT_EFFECT_EXCLUDE || effect->kind == CONSULT_EFFECT_DEFER) &&
-          (effect->targets & self->always) != 0)
-        {
-          _consult_catalogue_set_error (self, error, path,
-                                        "the treatments of settings.always cannot be excluded or deferred");
-          return FALSE;
-        }
-    }
-
-  collect_touched (self, rule);
   return TRUE;
 }
 
@@ -841,9 +559,9 @@ _consult_catalogue_parse (ConsultCatalogue  *self,
   g_autofree char *format = NULL;
   JsonNode *rules;
 
-  if (!check_members (self, root, "catalogue",
+  if (!_consult_catalogue_check_members (self, root, "catalogue",
                       " format catalogue_version settings phases groups choices treatments rules ", error) ||
-      !read_text (self, root, "catalogue", "format", &format, error))
+      !_consult_catalogue_read_text (self, root, "catalogue", "format", &format, error))
     return FALSE;
   if (!g_str_equal (format, CATALOGUE_FORMAT))
     {
@@ -851,7 +569,7 @@ _consult_catalogue_parse (ConsultCatalogue  *self,
       return FALSE;
     }
 
-  if (!read_text (self, root, "catalogue", "catalogue_version", &self->version, error) ||
+  if (!_consult_catalogue_read_text (self, root, "catalogue", "catalogue_version", &self->version, error) ||
       !parse_treatments (self, root, error) ||
       !parse_groups (self, root, error) ||
       !parse_settings (self, root, error) ||
@@ -859,7 +577,7 @@ _consult_catalogue_parse (ConsultCatalogue  *self,
       !parse_choices (self, root, error))
     return FALSE;
 
-  if ((rules = require_member (self, root, "catalogue", "rules", error)) == NULL)
+  if ((rules = _consult_catalogue_require_member (self, root, "catalogue", "rules", error)) == NULL)
     return FALSE;
   if (!JSON_NODE_HOLDS_ARRAY (rules))
     {
@@ -867,7 +585,7 @@ _consult_catalogue_parse (ConsultCatalogue  *self,
       return FALSE;
     }
   for (guint i = 0; i < json_array_get_length (json_node_get_array (rules)); i++)
-    if (!parse_rule (self, json_array_get_element (json_node_get_array (rules), i), i, error))
+    if (!_consult_catalogue_parse_rule (self, json_array_get_element (json_node_get_array (rules), i), i, error))
       return FALSE;
 
   return TRUE;

@@ -202,6 +202,55 @@ struct _ConsultCatalogue
   ConsultDowntime      default_downtime;
 };
 
+/* Reading members (consult-catalogue-json.c); each sets the error. */
+gboolean           _consult_catalogue_check_members    (ConsultCatalogue     *self,
+                                                        JsonObject           *object,
+                                                        const char           *where,
+                                                        const char           *known,
+                                                        GError              **error);
+JsonNode          *_consult_catalogue_require_member   (ConsultCatalogue     *self,
+                                                        JsonObject           *object,
+                                                        const char           *where,
+                                                        const char           *name,
+                                                        GError              **error);
+gboolean           _consult_catalogue_read_text        (ConsultCatalogue     *self,
+                                                        JsonObject           *object,
+                                                        const char           *where,
+                                                        const char           *name,
+                                                        char                **out,
+                                                        GError              **error);
+gboolean           _consult_catalogue_read_uint        (ConsultCatalogue     *self,
+                                                        JsonObject           *object,
+                                                        const char           *where,
+                                                        const char           *name,
+                                                        guint                 max,
+                                                        guint                *out,
+                                                        GError              **error);
+gboolean           _consult_catalogue_read_choice      (ConsultCatalogue     *self,
+                                                        JsonObject           *object,
+                                                        const char           *where,
+                                                        const char           *name,
+                                                        const char * const   *choices,
+                                                        guint                 n_choices,
+                                                        guint                *out,
+                                                        GError              **error);
+gboolean           _consult_catalogue_read_strv        (ConsultCatalogue     *self,
+                                                        JsonObject           *object,
+                                                        const char           *where,
+                                                        const char           *name,
+                                                        gboolean              required,
+                                                        char               ***out,
+                                                        GError              **error);
+/* The bit of @concern among the intake's concern values; 0 if unknown. */
+guint64            _consult_catalogue_concern_bit      (ConsultCatalogue     *self,
+                                                        const char           *concern);
+
+/* Rules (consult-catalogue-rules.c). */
+gboolean           _consult_catalogue_parse_rule       (ConsultCatalogue     *self,
+                                                        JsonNode             *node,
+                                                        guint                 index,
+                                                        GError              **error);
+
 /* Parsing (consult-catalogue-parse.c). */
 gboolean           _consult_catalogue_parse            (ConsultCatalogue     *self,
                                                         JsonObject           *root,
