@@ -142,8 +142,10 @@ START_TEST (test_r08_tan_and_sunscreen)
 {
   PLAN_WITH (tan, "sun.recent_tan_or_burn=true", "preferences.requested=['ipl']");
   PLAN_WITH (rarely, "sun.sunscreen='rarely'", "preferences.requested=['ipl', 'microneedling']");
+  PLAN_WITH (trip, "sun.upcoming_sun_exposure=true", "preferences.requested=['ipl']");
   PLAN_WITH (quiet, "preferences.requested=['ipl']");
 
+  ck_assert_str_eq (consult_plan_find_deferral (trip, "ipl")->until, "until after the planned time in strong sun");
   ck_assert (consult_test_deferred_by (tan, "ipl", "R08"));
   ck_assert_str_eq (consult_plan_find_deferral (tan, "ipl")->until, "2026-12-21");
   ck_assert (consult_test_deferred_by (rarely, "ipl", "R08"));
@@ -535,7 +537,10 @@ START_TEST (test_r38_scope)
 {
   PLAN_WITH (fires, "preferences.requested=['neuromodulator']");
   PLAN_WITH (quiet, "preferences.requested=['facial']");
+  PLAN_WITH (not_planned, "pregnancy='pregnant'", "preferences.requested=['neuromodulator']");
 
+  /* A warning about injectors is for plans that have an injection. */
+  ck_assert (!consult_test_warned_by (not_planned, "R38"));
   ck_assert (consult_test_warned_by (fires, "R38"));
   ck_assert (consult_test_step_has_rule (fires, "neuromodulator", "R38"));
   ck_assert_int_eq (consult_plan_find_step (fires, "neuromodulator", NULL)->performer,

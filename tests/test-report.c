@@ -372,6 +372,7 @@ report_suite (void)
 
   suite_add_tcase (suite, test_report_layout_case ());
   suite_add_tcase (suite, test_report_seeds_case ());
+  suite_add_tcase (suite, test_report_cli_case ());
 
   return suite;
 }

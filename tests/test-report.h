@@ -33,5 +33,6 @@ char          *test_report_squeeze        (const char    *text);
 
 TCase         *test_report_layout_case    (void);
 TCase         *test_report_seeds_case     (void);
+TCase         *test_report_cli_case       (void);
 
 G_END_DECLS

@@ -34,5 +34,7 @@ const ConsultCliCommand consult_cli_commands[] = {
     N_("Plan the treatments for an intake and print the plan’s JSON"), consult_cli_plan },
   { "catalogue", N_("[--markdown | --gettext-strings] [--file FILE]"),
     N_("Show the protocol catalogue’s treatments and rules"), consult_cli_catalogue },
+  { "export-pdf", N_("PLAN_ID|PLAN.json -o FILE [--lang LL] [--intake INTAKE.json]"),
+    N_("Write a plan’s patient summary as a PDF"), consult_cli_export_pdf },
   { NULL, NULL, NULL, NULL },
 };

@@ -232,10 +232,7 @@ apply_effect (ConsultPlanState    *state,
       add_referral (state, rule, effect->refer);
       break;
 
-    case CONSULT_EFFECT_WARN:
-      add_warning (state, _consult_catalogue_translate (effect->text), rule->id);
-      break;
-
+    case CONSULT_EFFECT_WARN:     /* once the plan's shape is known: warn_for_plan() */
     case CONSULT_EFFECT_ADD:
     default:
       break;
@@ -370,6 +367,33 @@ apply_choices (ConsultPlanState *state)
   state->candidates &= ~(viable (state) & offered & ~chosen);
 }
 
+/* Warnings speak about the plan as it turned out: a rule that fired
+ * because a device was a candidate says nothing once no device is left. */
+static void
+warn_for_plan (ConsultPlanState *state)
+{
+  GPtrArray *rules = state->catalogue->rules;
+  ConsultConditionContext context = context_for (state);
+
+  context.candidates = state->planned;
+  for (guint i = 0; i < rules->len; i++)
+    {
+      const ConsultRule *rule = g_ptr_array_index (rules, i);
+
+      if (!_consult_bits_test (state->fired, i) || !_consult_condition_eval (rule->when, &context))
+        continue;
+
+      for (guint j = 0; j < rule->effects->len; j++)
+        {
+          const ConsultEffect *effect = g_ptr_array_index (rule->effects, j);
+
+          if (effect->kind == CONSULT_EFFECT_WARN &&
+              (effect->when == NULL || _consult_condition_eval (effect->when, &context)))
+            add_warning (state, _consult_catalogue_translate (effect->text), rule->id);
+        }
+    }
+}
+
 void
 _consult_planner_apply_rules (ConsultPlanState *state)
 {
@@ -411,4 +435,5 @@ _consult_planner_apply_rules (ConsultPlanState *state)
   recheck_additions (state);
 
   state->planned = viable (state);
+  warn_for_plan (state);
 }
