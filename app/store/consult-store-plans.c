@@ -207,6 +207,20 @@ require_status (const ConsultStorePlanVersion  *plan,
   return FALSE;
 }
 
+static ConsultStorePlanVersion *
+get_plan_in_status (ConsultStore            *self,
+                    const char              *plan_id,
+                    ConsultStorePlanStatus   status,
+                    GError                 **error)
+{
+  g_autoptr (ConsultStorePlanVersion) plan = consult_store_get_plan (self, plan_id, error);
+
+  if (plan == NULL || !require_status (plan, status, error))
+    return NULL;
+
+  return g_steal_pointer (&plan);
+}
+
 typedef struct
 {
   const char *id;
@@ -287,8 +301,7 @@ update_in_transaction (ConsultStore  *self,
   g_autoptr (ConsultStorePlanVersion) plan = NULL;
   g_autoptr (ConsultStoreStmt) stmt = NULL;
 
-  if (!(plan = consult_store_get_plan (self, op->id, error)) ||
-      !require_status (plan, CONSULT_STORE_PLAN_DRAFT, error))
+  if (!(plan = get_plan_in_status (self, op->id, CONSULT_STORE_PLAN_DRAFT, error)))
     return FALSE;
 
   stmt = _consult_store_prepare (self,
@@ -333,8 +346,7 @@ amend_in_transaction (ConsultStore  *self,
   g_autoptr (ConsultStoreStmt) stmt = NULL;
   int found;
 
-  if (!(plan = consult_store_get_plan (self, op->id, error)) ||
-      !require_status (plan, CONSULT_STORE_PLAN_SIGNED, error))
+  if (!(plan = get_plan_in_status (self, op->id, CONSULT_STORE_PLAN_SIGNED, error)))
     return FALSE;
 
   stmt = _consult_store_prepare (self,
@@ -434,8 +446,7 @@ sign_in_transaction (ConsultStore  *self,
   g_autoptr (ConsultStorePlanVersion) plan = NULL;
   g_autoptr (ConsultStoreStmt) stmt = NULL;
 
-  if (!(plan = consult_store_get_plan (self, op->id, error)) ||
-      !require_status (plan, CONSULT_STORE_PLAN_DRAFT, error))
+  if (!(plan = get_plan_in_status (self, op->id, CONSULT_STORE_PLAN_DRAFT, error)))
     return FALSE;
 
   stmt = _consult_store_prepare (self,
@@ -486,8 +497,7 @@ discard_in_transaction (ConsultStore  *self,
   g_autoptr (ConsultStoreStmt) stmt = NULL;
   const char *fields[] = { NULL };
 
-  if (!(plan = consult_store_get_plan (self, op->id, error)) ||
-      !require_status (plan, CONSULT_STORE_PLAN_DRAFT, error))
+  if (!(plan = get_plan_in_status (self, op->id, CONSULT_STORE_PLAN_DRAFT, error)))
     return FALSE;
 
   stmt = _consult_store_prepare (self, "DELETE FROM plan_versions WHERE id = ? AND status = 'draft'", error);
@@ -530,8 +540,7 @@ consent_in_transaction (ConsultStore  *self,
     NULL,
   };
 
-  if (!(plan = consult_store_get_plan (self, op->id, error)) ||
-      !require_status (plan, CONSULT_STORE_PLAN_SIGNED, error))
+  if (!(plan = get_plan_in_status (self, op->id, CONSULT_STORE_PLAN_SIGNED, error)))
     return FALSE;
 
   stmt = _consult_store_prepare (self,
