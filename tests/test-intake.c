@@ -290,6 +290,7 @@ START_TEST (test_single_field_rules)
     { "fitzpatrick", "0", "fitzpatrick", "from 1 to 6; got 0" },
     { "fitzpatrick", "7", "fitzpatrick", "from 1 to 6; got 7" },
     { "fitzpatrick", "4.5", "fitzpatrick", "got 4.5" },
+    { "fitzpatrick", "4.0", "fitzpatrick", "got 4.0" },
     { "fitzpatrick", "99999999999", "fitzpatrick", "got 99999999999" },
     { "concerns", "[\"pigment\", \"dullness\", \"pigment\"]", "concerns[2]", "more than once" },
     { "concerns", "[\"wrinkles\"]", "concerns[0]", "got \"wrinkles\"" },

@@ -165,7 +165,14 @@ describe_node (JsonNode *node)
     case G_TYPE_INT64:
       return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
     case G_TYPE_DOUBLE:
-      return g_strdup_printf ("%g", json_node_get_double (node));
+      {
+        g_autofree char *number = g_strdup_printf ("%g", json_node_get_double (node));
+
+        /* 4.0 is not the integer 4: do not print it as if it were. */
+        if (strpbrk (number, ".eEni") == NULL)
+          return g_strconcat (number, ".0", NULL);
+        return g_steal_pointer (&number);
+      }
     case G_TYPE_BOOLEAN:
       return g_strdup (json_node_get_boolean (node) ? "true" : "false");
     default:
