@@ -321,6 +321,26 @@ START_TEST (test_locked_database_keeps_data_and_retries)
 }
 END_TEST
 
+/* Print runs the report's layout through GtkPrintOperation; exporting
+ * takes the same path without the dialog. */
+START_TEST (test_print_export_has_plan)
+{
+  g_autofree char *pdf = consult_test_output_path ("plan-summary-print.pdf");
+  g_autofree char *text = NULL;
+  g_autoptr (GError) error = NULL;
+  char *argv[] = { (char *) "pdftotext", pdf, (char *) "-", NULL };
+  int status;
+
+  open_seed ("seed-3-sun-damage.json");
+  ck_assert_msg (consult_consultation_view_export_pdf (view, pdf, &error), "%s", error ? error->message : "");
+  ck_assert (g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                           NULL, NULL, &text, NULL, &status, &error));
+  ck_assert_ptr_nonnull (strstr (text, consult_intake_get_family_name (consult_consultation_view_get_intake (view))));
+  /* The client asked for Spanish: the summary is in Spanish. */
+  ck_assert_ptr_nonnull (strstr (text, "Página 1 de"));
+}
+END_TEST
+
 static Suite *
 record_suite (void)
 {
@@ -332,6 +352,7 @@ record_suite (void)
   tcase_add_test (tc, test_save_sign_consent_amend);
   tcase_add_test (tc, test_draft_restored_after_crash);
   tcase_add_test (tc, test_locked_database_keeps_data_and_retries);
+  tcase_add_test (tc, test_print_export_has_plan);
   suite_add_tcase (suite, tc);
 
   return suite;

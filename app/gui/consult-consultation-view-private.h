@@ -49,6 +49,7 @@ struct _ConsultConsultationView
   GtkWidget           *amend_button;
 };
 
+void _consult_consultation_view_install_print_actions  (GtkWidgetClass          *widget_class);
 void _consult_consultation_view_install_record_actions (GtkWidgetClass          *widget_class);
 void _consult_consultation_view_update_record          (ConsultConsultationView *self);
 void _consult_consultation_view_reset_record           (ConsultConsultationView *self);

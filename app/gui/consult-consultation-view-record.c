@@ -165,6 +165,8 @@ _consult_consultation_view_update_record (ConsultConsultationView *self)
                                  have_store && self->state == CONSULT_RECORD_SIGNED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "consultation.amend",
                                  have_store && self->state == CONSULT_RECORD_SIGNED);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "consultation.print", have_plan);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "consultation.export-pdf", have_plan);
 }
 
 void

@@ -306,6 +306,8 @@ consult_consultation_view_class_init (ConsultConsultationViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConsultConsultationView, amend_button);
 
   _consult_consultation_view_install_record_actions (widget_class);
+  _consult_consultation_view_install_print_actions (widget_class);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "consultation.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "consultation.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "consultation.sign", NULL);

@@ -30,4 +30,8 @@ const char    *consult_consultation_view_get_plan_id   (ConsultConsultationView 
 void           consult_consultation_view_set_client_id (ConsultConsultationView *self,
                                                         const char              *client_id);
 
+gboolean       consult_consultation_view_export_pdf (ConsultConsultationView  *self,
+                                                     const char               *path,
+                                                     GError                  **error);
+
 G_END_DECLS
