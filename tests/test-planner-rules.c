@@ -59,8 +59,12 @@ START_TEST (test_r03_pregnancy_topicals)
 {
   PLAN_WITH (fires, "pregnancy='breastfeeding'",
              "preferences.requested=['hydroquinone', 'retinoid', 'kojic-acid', 'azelaic-acid']");
+  PLAN_WITH (trying, "pregnancy='trying'", "preferences.requested=['retinoid']");
   PLAN_WITH (quiet, "preferences.requested=['hydroquinone', 'retinoid', 'kojic-acid', 'azelaic-acid']");
 
+  ck_assert (consult_test_step_has_rule (trying, "retinoid", "R03"));
+  ck_assert (consult_test_flags_of (trying, "retinoid") & CONSULT_STEP_FLAG_REASSESS);
+  ck_assert (consult_test_warned_by (trying, "R03"));
   ck_assert (consult_test_excluded_by (fires, "hydroquinone", "R03"));
   ck_assert (consult_test_excluded_by (fires, "retinoid", "R03"));
   ck_assert (consult_test_excluded_by (fires, "kojic-acid", "R03"));

@@ -311,7 +311,9 @@ N_("During pregnancy and breastfeeding, unwanted hair is managed by shaving or w
 /* TRANSLATORS: catalogue, rule R03: title */
 N_("Pregnancy or breastfeeding: topical limits");
 /* TRANSLATORS: catalogue, rule R03: rationale */
-N_("Hydroquinone, retinoids and oral tranexamic acid are avoided in pregnancy and breastfeeding, and kojic acid and topical tranexamic acid have no safety data; sunscreen, barrier repair, azelaic acid and vitamin C remain safe choices.");
+N_("Hydroquinone, retinoids and oral tranexamic acid are avoided in pregnancy and breastfeeding, and kojic acid and topical tranexamic acid have no safety data; sunscreen, barrier repair, azelaic acid and vitamin C remain safe choices. While you are trying to conceive, the physician reviews these creams and they stop as soon as you are pregnant.");
+/* TRANSLATORS: catalogue, rule R03: warning */
+N_("While you are trying to conceive, tell us as soon as you are pregnant: hydroquinone, retinoids and oral tranexamic acid are stopped then.");
 /* TRANSLATORS: catalogue, rule R04: title */
 N_("Pregnancy: superficial peels only");
 /* TRANSLATORS: catalogue, rule R04: rationale */
