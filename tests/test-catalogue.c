@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "consult-test-planner.h"
+#include "consult-translation.h"
 #include "consult-treatments.h"
 
 /* The default catalogue, its validation, and a clinic's own catalogue
@@ -129,6 +130,27 @@ START_TEST (test_default_catalogue)
   ck_assert (g_strv_contains (consult_rule_get_treatments (rule), "rf-microneedling"));
   ck_assert_ptr_nonnull (strstr (consult_rule_get_condition_json (rule), "before_start_less_than"));
   ck_assert_str_eq (consult_catalogue_get_phase_title (catalogue, 2), "Remodel collagen");
+}
+END_TEST
+
+static void
+assert_translated (const char *where,
+                   const char *msgid,
+                   gpointer    user_data)
+{
+  const char *spanish = consult_translation_gettext (user_data, msgid);
+
+  ck_assert_msg (!g_str_equal (spanish, msgid), "%s has no Spanish translation", where);
+}
+
+START_TEST (test_texts_have_spanish)
+{
+  g_autoptr (ConsultTranslation) spanish = consult_translation_new_for_language ("es", g_getenv ("CONSULT_LOCALEDIR"));
+
+  /* The built catalogue of messages, as plans and reports use it. */
+  ck_assert (consult_translation_has_catalogue (spanish));
+  consult_catalogue_foreach_text (consult_test_catalogue (), assert_translated, spanish);
+  ck_assert_str_eq (consult_translation_gettext (spanish, "Remodel collagen"), "Remodelar el colágeno");
 }
 END_TEST
 
@@ -350,6 +372,7 @@ main (void)
   g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
 
   tcase_add_test (tc, test_default_catalogue);
+  tcase_add_test (tc, test_texts_have_spanish);
   tcase_add_test (tc, test_unknown_treatment_id);
   tcase_add_test (tc, test_missing_attribute);
   tcase_add_test (tc, test_missing_treatment);
