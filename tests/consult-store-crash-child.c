@@ -32,6 +32,10 @@ main (int    argc,
       return EXIT_FAILURE;
     }
 
+  /* The parent times its kill from here, whatever the start-up costs. */
+  printf ("ready\n");
+  fflush (stdout);
+
   for (guint i = 0;; i++)
     {
       g_autofree char *family = g_strdup_printf ("Crash%u", i % 50);

@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <poll.h>
 #include <stdio.h>
+#include <string.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -19,9 +20,13 @@
 #include "consult-store-plans.h"
 
 #define N_KILLS 200
-/* Long enough for the child to commit a few visits, short enough to land
- * kills in opening, in mid-transaction and in COMMIT's fsync alike. */
-#define MAX_LIFE_MS 60
+/* After "ready": long enough for the child to commit a few visits, short
+ * enough to land kills in mid-transaction and in COMMIT's fsync alike. */
+#define MAX_LIFE_MS 30
+/* Every so often the kill is timed from the start instead, to land in
+ * opening the database too. */
+#define KILL_EARLY_EVERY 10
+#define READY_TIMEOUT_MS 20000
 
 /* Reads whatever @fd has within @timeout_ms (or until EOF if < 0),
  * appending to @buffer. */
@@ -50,11 +55,13 @@ read_output (int      fd,
     }
 }
 
-/* Runs the child, SIGKILLs it after @life_ms, and adds to @committed the
- * ids it reported on complete lines. */
+/* Runs the child, SIGKILLs it @life_ms after it said "ready" (or after
+ * its start when @early), and adds to @committed the ids it reported on
+ * complete lines. */
 static void
 run_and_kill (const char *db_path,
               int         life_ms,
+              gboolean    early,
               GPtrArray  *committed)
 {
   const char *child = g_getenv ("CONSULT_TEST_STORE_CRASH_CHILD");
@@ -71,6 +78,15 @@ run_and_kill (const char *db_path,
                                            NULL, NULL, &pid, NULL, &out_fd, NULL, &error),
                  "spawn: %s", error ? error->message : "");
 
+  if (!early)
+    {
+      gint64 deadline = g_get_monotonic_time () + READY_TIMEOUT_MS * 1000;
+
+      while (strstr (output->str, "ready\n") == NULL && g_get_monotonic_time () < deadline)
+        read_output (out_fd, output, 100);
+      ck_assert_msg (strstr (output->str, "ready\n") != NULL, "the child never got ready");
+    }
+
   read_output (out_fd, output, life_ms);
   kill (pid, SIGKILL);
   waitpid (pid, &status, 0);
@@ -85,7 +101,8 @@ run_and_kill (const char *db_path,
   /* The last line may be cut short by the kill: only whole lines count. */
   lines = g_strsplit (output->str, "\n", -1);
   for (guint i = 0; lines[i] != NULL && lines[i + 1] != NULL; i++)
-    g_ptr_array_add (committed, g_strdup (lines[i]));
+    if (strcmp (lines[i], "ready") != 0)
+      g_ptr_array_add (committed, g_strdup (lines[i]));
 }
 
 static void
@@ -127,7 +144,8 @@ START_TEST (test_sigkill_never_loses_a_commit)
 
   for (guint round = 0; round < N_KILLS; round++)
     {
-      run_and_kill (db_path, g_rand_int_range (rand, 0, MAX_LIFE_MS), committed);
+      run_and_kill (db_path, g_rand_int_range (rand, 0, MAX_LIFE_MS),
+                    round % KILL_EARLY_EVERY == 0, committed);
       check_after_kill (db_path, committed, round);
     }
 
