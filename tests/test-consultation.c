@@ -282,6 +282,13 @@ START_TEST (test_pregnant_client_defers_neuromodulator)
 
   png = consult_test_save_png (GTK_WIDGET (window), "plan-view-pregnant.png", &error);
   ck_assert_msg (png != NULL, "%s", error ? error->message : "");
+
+  /* The same screen in the dark style, to look at. */
+  g_clear_pointer (&png, g_free);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  png = consult_test_save_png (GTK_WIDGET (window), "plan-view-pregnant-dark.png", &error);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  ck_assert_msg (png != NULL, "%s", error ? error->message : "");
 }
 END_TEST
 
