@@ -97,7 +97,7 @@ _consult_intake_store_value (ConsultIntake            *self,
                              const ConsultIntakeField *field,
                              GVariant                 *value)
 {
-  g_autoptr (GVariant) owned = value != NULL ? g_variant_ref_sink (value) : NULL;
+  g_autoptr (GVariant) owned = value != NULL ? g_variant_take_ref (value) : NULL;
   GVariant *old;
 
   g_assert (CONSULT_IS_INTAKE (self));
