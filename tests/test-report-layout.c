@@ -279,17 +279,49 @@ START_TEST (test_layout_page_too_small)
 }
 END_TEST
 
-/* Page 1 as an image, for people to look at (tests/output). */
+/* A logo of @width x @height pixels: a teal disc on white. */
+static char *
+write_logo (int width,
+            int height)
+{
+  char *path = consult_test_output_path ("report-logo.png");
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_set_source_rgb (cr, 0.12, 0.37, 0.36);
+  cairo_arc (cr, height / 2.0, height / 2.0, height / 2.0, 0, 2 * G_PI);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+  ck_assert_int_eq (cairo_surface_write_to_png (surface, path), CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+
+  return path;
+}
+
+/* Pages 1 and 2, with a logo, as images for people to look at
+ * (tests/output); a logo that cannot be read is left out. */
 START_TEST (test_layout_png)
 {
   g_autoptr (ConsultPlan) plan = test_report_load_plan ("plan-sample.json");
   g_autoptr (ConsultReport) report = test_report_new_sample (plan, "en");
   g_autoptr (GError) error = NULL;
+  g_autofree char *logo = write_logo (400, 400);
+  ConsultReportClinic clinic = {
+    .name = "Clínica Dermaluz",
+    .address = "1200 Sunset Boulevard, Suite 4\nLos Angeles, CA 90026",
+    .phone = "+1 213 555 0142",
+    .logo_path = "/nonexistent/logo.png",
+  };
   double scale = 150.0 / 72.0;
   cairo_surface_t *surface;
   cairo_t *cr;
 
+  consult_report_set_clinic (report, &clinic);
   ck_assert (consult_report_paginate (report, CONSULT_REPORT_A4_WIDTH, CONSULT_REPORT_A4_HEIGHT, &error));
+  clinic.logo_path = logo;
+  consult_report_set_clinic (report, &clinic);
+  ck_assert (consult_report_paginate (report, CONSULT_REPORT_A4_WIDTH, CONSULT_REPORT_A4_HEIGHT, &error));
+  assert_boxes_inside (report);
 
   for (guint page = 0; page < MIN (2, consult_report_get_n_pages (report)); page++)
     {

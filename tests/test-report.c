@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 #include <poppler.h>
 
+#include "consult-test-planner.h"
 #include "consult-translation.h"
 #include "test-report.h"
 
@@ -49,6 +50,7 @@ test_report_new_sample (ConsultPlan *plan,
   g_date_clear (&consulted, 1);
   g_date_set_dmy (&consulted, 23, G_DATE_NOVEMBER, 2026);
 
+  consult_report_set_catalogue (report, consult_test_catalogue ());
   consult_report_set_clinic (report, &clinic);
   consult_report_set_client (report, "Ana María Díaz Olmedo", &birth);
   consult_report_set_consultation_date (report, &consulted);
@@ -254,11 +256,14 @@ START_TEST (test_report_english_content)
   g_autoptr (ConsultPlan) plan = test_report_load_plan ("plan-sample.json");
   g_autoptr (ConsultReport) report = test_report_new_sample (plan, "en");
   g_autofree char *text = NULL;
+  g_autofree char *column = NULL;
   guint n_pages;
   g_autofree char *page_one = NULL;
 
   text = test_report_export_text (report, "report-sample-en.pdf", &n_pages);
   ck_assert_uint_ge (n_pages, 2);
+  /* Reasons are in the text column beside their "Why" caption. */
+  column = test_report_export_flow (report, "report-sample-en.pdf", 100);
 
   assert_contains (text, "Ana María Díaz Olmedo");
   assert_contains (text, "2 April 1988");
@@ -269,13 +274,15 @@ START_TEST (test_report_english_content)
   assert_contains (text, "Daily, from 23 Nov 2026");
   assert_contains (text, "Draft: not yet reviewed and signed");
   assert_contains (text, "Postponed until 1 June 2027");
-  assert_contains (text, "Postponed until your tan has faded");
-  assert_contains (text, "Lasers can rebound melasma: they wait until twelve weeks of topical control and consistent sun protection.");
-  assert_contains (text, "Intense pulsed light often worsens melasma.");
-  assert_contains (text, "A mole on the left cheek changed shape recently");
+  assert_contains (text, "Postponed: until your tan has faded");
+  assert_contains (column, "Lasers can rebound melasma: they wait until twelve weeks of topical control and consistent sun protection.");
+  assert_contains (column, "Intense pulsed light often worsens melasma.");
+  assert_contains (column, "A mole on the left cheek changed shape recently");
   assert_contains (text, "Tell the clinic about any new medicine");
-  assert_contains (text, "We start with a test spot and conservative depth");
+  assert_contains (column, "We start with a test spot and conservative depth");
   assert_contains (text, "Protecting your skin from the sun");
+  assert_contains (text, "Microneedling");
+  assert_contains (text, "Medium-depth peel");
   assert_contains (text, "Clínica Dermaluz");
   assert_contains (text, "This plan is decision support");
 

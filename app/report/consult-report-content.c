@@ -519,28 +519,87 @@ add_steps (Builder *b)
     }
 }
 
-/* One block per postponed or excluded treatment: its name, when it can
- * be reconsidered (for a deferral) and why. */
-static void
-add_not_now (Builder    *b,
-             const char *treatment,
-             const char *until,
-             const char *reason,
-             gboolean    first)
+/* Treatments postponed or excluded for the same reason (and, postponed,
+ * until the same time) share one block: a rule that rules out five
+ * devices is explained once, under their five names. */
+typedef struct
 {
-  const char *name = treatment_name (b, treatment);
-  ReportBlock *block = add_block (b, name, first ? 10 : BLOCK_SPACE);
+  GString *names;
+  char    *when;
+  char    *reason;
+} NotNow;
 
-  _consult_report_block_add (block, text_item (b, REPORT_STYLE_BODY_STRONG, name, b->width, 0));
-  if (until != NULL)
+static void
+not_now_free (NotNow *group)
+{
+  g_string_free (group->names, TRUE);
+  g_free (group->when);
+  g_free (group->reason);
+  g_free (group);
+}
+
+static void
+group_not_now (Builder    *b,
+               GPtrArray  *groups,
+               GHashTable *index,
+               const char *treatment,
+               char       *when,
+               char       *reason)
+{
+  g_autofree char *key = g_strconcat (when != NULL ? when : "", "\n", reason != NULL ? reason : "", NULL);
+  NotNow *group = g_hash_table_lookup (index, key);
+
+  if (group != NULL)
     {
-      /* TRANSLATORS: %s is a date or a condition ("your tan has faded") */
-      g_autofree char *text = g_strdup_printf (tr (b, N_("Postponed until %s")), until);
-
-      _consult_report_block_add (block, text_item (b, REPORT_STYLE_META, text, b->width, 1));
+      g_string_append (group->names, ", ");
+      g_string_append (group->names, treatment_name (b, treatment));
+      g_free (when);
+      g_free (reason);
+      return;
     }
-  if (reason != NULL)
-    add_paragraphs (b, block, tr (b, N_("Why")), reason, 4);
+
+  group = g_new0 (NotNow, 1);
+  group->names = g_string_new (treatment_name (b, treatment));
+  group->when = when;
+  group->reason = reason;
+  g_ptr_array_add (groups, group);
+  g_hash_table_insert (index, g_steal_pointer (&key), group);
+}
+
+static void
+add_not_now (Builder   *b,
+             GPtrArray *groups)
+{
+  for (guint i = 0; i < groups->len; i++)
+    {
+      const NotNow *group = g_ptr_array_index (groups, i);
+      ReportBlock *block = add_block (b, group->names->str, i == 0 ? 10 : BLOCK_SPACE);
+
+      _consult_report_block_add (block, text_item (b, REPORT_STYLE_BODY_STRONG, group->names->str, b->width, 0));
+      if (group->when != NULL)
+        _consult_report_block_add (block, text_item (b, REPORT_STYLE_META, group->when, b->width, 1));
+      if (group->reason != NULL)
+        add_paragraphs (b, block, tr (b, N_("Why")), group->reason, 4);
+    }
+}
+
+static char *
+postponed_until (Builder                   *b,
+                 const ConsultPlanDeferral *deferral)
+{
+  g_autofree char *date = NULL;
+
+  if (g_date_valid (&deferral->until_date))
+    {
+      date = format_date (b, &deferral->until_date);
+      /* TRANSLATORS: %s is a date */
+      return g_strdup_printf (tr (b, N_("Postponed until %s")), date);
+    }
+
+  /* TRANSLATORS: %s is a condition in words, as the plan gives it: "until
+   * your tan has faded" */
+  return g_strdup_printf (tr (b, N_("Postponed: %s")),
+                          _consult_report_known_text (b->report, deferral->until));
 }
 
 static void
@@ -551,33 +610,36 @@ add_deferred_and_excluded (Builder *b)
 
   if (deferred->len > 0)
     {
-      add_section (b, tr (b, N_("Postponed for now")));
+      g_autoptr (GPtrArray) groups = g_ptr_array_new_with_free_func ((GDestroyNotify) not_now_free);
+      g_autoptr (GHashTable) index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
       for (guint i = 0; i < deferred->len; i++)
         {
           const ConsultPlanDeferral *deferral = g_ptr_array_index (deferred, i);
-          g_autofree char *until = NULL;
 
-          g_autofree char *reason = explained (b, deferral->reason, (const char * const *) deferral->rules);
-
-          if (g_date_valid (&deferral->until_date))
-            until = format_date (b, &deferral->until_date);
-          else
-            until = g_strdup (_consult_report_known_text (b->report, deferral->until));
-
-          add_not_now (b, deferral->treatment, until, reason, i == 0);
+          group_not_now (b, groups, index, deferral->treatment, postponed_until (b, deferral),
+                         explained (b, deferral->reason, (const char * const *) deferral->rules));
         }
+
+      add_section (b, tr (b, N_("Postponed for now")));
+      add_not_now (b, groups);
     }
 
   if (excluded->len > 0)
     {
-      add_section (b, tr (b, N_("Not recommended for you")));
+      g_autoptr (GPtrArray) groups = g_ptr_array_new_with_free_func ((GDestroyNotify) not_now_free);
+      g_autoptr (GHashTable) index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
       for (guint i = 0; i < excluded->len; i++)
         {
           const ConsultPlanExclusion *exclusion = g_ptr_array_index (excluded, i);
-          g_autofree char *reason = explained (b, exclusion->reason, (const char * const *) exclusion->rules);
 
-          add_not_now (b, exclusion->treatment, NULL, reason, i == 0);
+          group_not_now (b, groups, index, exclusion->treatment, NULL,
+                         explained (b, exclusion->reason, (const char * const *) exclusion->rules));
         }
+
+      add_section (b, tr (b, N_("Not recommended for you")));
+      add_not_now (b, groups);
     }
 }
 

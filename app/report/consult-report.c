@@ -138,7 +138,7 @@ consult_report_set_clinic (ConsultReport             *self,
         }
       else
         {
-          g_warning ("The clinic logo could not be read: %s",
+          g_message ("The clinic logo could not be read: %s",
                      cairo_status_to_string (cairo_surface_status (logo)));
           cairo_surface_destroy (logo);
         }
