@@ -9,11 +9,9 @@
 
 #include "config.h"
 
-#include <stdio.h>
-#include <string.h>
-
 #include <json-glib/json-glib.h>
 
+#include "consult-date.h"
 #include "consult-plan-private.h"
 
 #define PLAN_FORMAT "medspa-consult/plan"
@@ -92,13 +90,6 @@ add_phase (JsonBuilder            *builder,
   json_builder_end_object (builder);
 }
 
-static char *
-format_date (const GDate *date)
-{
-  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date),
-                          g_date_get_month (date), g_date_get_day (date));
-}
-
 char *
 consult_plan_to_json (ConsultPlan *self)
 {
@@ -110,7 +101,7 @@ consult_plan_to_json (ConsultPlan *self)
 
   g_return_val_if_fail (CONSULT_IS_PLAN (self), NULL);
 
-  start = g_date_valid (&self->start_date) ? format_date (&self->start_date) : g_strdup ("");
+  start = g_date_valid (&self->start_date) ? consult_date_format (&self->start_date) : g_strdup ("");
 
   json_builder_begin_object (builder);
   add_string (builder, "format", PLAN_FORMAT);
@@ -344,23 +335,6 @@ read_rules (JsonObject  *object,
   return TRUE;
 }
 
-static gboolean
-parse_date (const char *text,
-            GDate      *date)
-{
-  guint year, month, day;
-  char tail;
-
-  g_date_clear (date, 1);
-  if (strlen (text) != 10 || sscanf (text, "%4u-%2u-%2u%c", &year, &month, &day, &tail) != 3)
-    return FALSE;
-  if (!g_date_valid_dmy (day, month, year))
-    return FALSE;
-
-  g_date_set_dmy (date, day, month, year);
-  return TRUE;
-}
-
 static ConsultPlanStep *
 read_step (JsonObject  *object,
            const char  *path,
@@ -478,7 +452,8 @@ read_deferral (ConsultPlan *self,
       !read_rules (object, path, &deferral->rules, error))
     return FALSE;
 
-  parse_date (deferral->until, &deferral->until_date);
+  /* A condition in words leaves until_date cleared. */
+  consult_date_parse (deferral->until, &deferral->until_date);
   return TRUE;
 }
 
@@ -608,7 +583,7 @@ consult_plan_new_from_json (const char  *data,
   if (!read_string (root, "plan", "catalogue_version", &self->catalogue_version, error) ||
       !read_string (root, "plan", "start_date", &start, error))
     return NULL;
-  if (!parse_date (start, &self->start_date))
+  if (!consult_date_parse (start, &self->start_date))
     {
       fail (error, "plan.start_date", "a date YYYY-MM-DD");
       return NULL;
