@@ -164,12 +164,12 @@ int
 consult_cli_catalogue (int    argc,
                        char **argv)
 {
-  g_autoptr (GOptionContext) context = NULL;
   g_autoptr (ConsultCatalogue) catalogue = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *file = NULL;
   gboolean markdown = FALSE;
   gboolean strings = FALSE;
+  int status;
   const GOptionEntry entries[] = {
     { "markdown", 0, 0, G_OPTION_ARG_NONE, &markdown,
       N_("Print the treatments and rules as Markdown (docs/clinical-rules.md)"), NULL },
@@ -180,24 +180,15 @@ consult_cli_catalogue (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (NULL);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context,
-                                _("Show the protocol catalogue in effect: the built-in one, or a "
-                                  "clinic’s own catalogue.json in the configuration folders."));
-
-  if (!g_option_context_parse (context, &argc, &argv, &error))
+  status = consult_cli_parse_options (&argc, &argv, NULL,
+                                      N_("Show the protocol catalogue in effect: the built-in one, or a "
+                                         "clinic’s own catalogue.json in the configuration folders."),
+                                      entries, NULL, 0, 0);
+  if (status >= 0)
+    return status;
+  if (markdown && strings)
     {
-      fprintf (stderr, "%s\n", error->message);
-      return CONSULT_CLI_EXIT_USAGE;
-    }
-
-  if (argc != 1 || (markdown && strings))
-    {
-      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
-
-      fputs (help, stderr);
+      fprintf (stderr, "%s\n", _("--markdown and --gettext-strings exclude each other"));
       return CONSULT_CLI_EXIT_USAGE;
     }
 

@@ -26,7 +26,6 @@ int
 consult_cli_plan (int    argc,
                   char **argv)
 {
-  g_autoptr (GOptionContext) context = NULL;
   g_autoptr (ConsultCatalogue) catalogue = NULL;
   g_autoptr (ConsultPlanner) planner = NULL;
   g_autoptr (ConsultIntake) intake = NULL;
@@ -35,32 +34,19 @@ consult_cli_plan (int    argc,
   g_autofree char *start_text = NULL;
   g_autofree char *json = NULL;
   GDate start;
+  int status;
   const GOptionEntry entries[] = {
     { "start-date", 0, 0, G_OPTION_ARG_STRING, &start_text,
       N_("First day of the plan (default: the consultation date)"), N_("YYYY-MM-DD") },
     { NULL }
   };
 
-  context = g_option_context_new (_("INTAKE.json"));
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context,
-                                _("Plan the treatments for an intake and print the plan as JSON. "
-                                  "“-” reads the intake from standard input."));
-
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      fprintf (stderr, "%s\n", error->message);
-      return CONSULT_CLI_EXIT_USAGE;
-    }
-
-  if (argc != 2)
-    {
-      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
-
-      fputs (help, stderr);
-      return CONSULT_CLI_EXIT_USAGE;
-    }
+  status = consult_cli_parse_options (&argc, &argv, _("INTAKE.json"),
+                                      N_("Plan the treatments for an intake and print the plan as JSON. "
+                                         "“-” reads the intake from standard input."),
+                                      entries, NULL, 1, 1);
+  if (status >= 0)
+    return status;
 
   if (start_text != NULL && !consult_date_parse (start_text, &start))
     {

@@ -32,30 +32,8 @@ consult_cli_store_parse (int                 *argc,
       N_("The database file (default: the user’s data folder)"), N_("PATH") },
     { NULL }
   };
-  g_autoptr (GOptionContext) context = g_option_context_new (parameters);
-  g_autoptr (GError) error = NULL;
 
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, _(summary));
-  g_option_context_add_main_entries (context, db_entries, GETTEXT_PACKAGE);
-  if (entries != NULL)
-    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-
-  if (!g_option_context_parse (context, argc, argv, &error))
-    {
-      fprintf (stderr, "%s\n", error->message);
-      return CONSULT_CLI_EXIT_USAGE;
-    }
-
-  if (*argc - 1 < min_args || *argc - 1 > max_args)
-    {
-      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
-
-      fprintf (stderr, "%s", help);
-      return CONSULT_CLI_EXIT_USAGE;
-    }
-
-  return -1;
+  return consult_cli_parse_options (argc, argv, parameters, summary, db_entries, entries, min_args, max_args);
 }
 
 ConsultStore *

@@ -38,29 +38,16 @@ int
 consult_cli_validate (int    argc,
                       char **argv)
 {
-  g_autoptr (GOptionContext) context = NULL;
   g_autoptr (ConsultIntake) intake = NULL;
   g_autoptr (GError) error = NULL;
+  int status;
 
-  context = g_option_context_new (_("INTAKE.json"));
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context,
-                                _("Check an intake against the interchange format and print "
-                                  "every problem as “PATH: MESSAGE”. “-” reads standard input."));
-
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      fprintf (stderr, "%s\n", error->message);
-      return CONSULT_CLI_EXIT_USAGE;
-    }
-
-  if (argc != 2)
-    {
-      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
-
-      fputs (help, stderr);
-      return CONSULT_CLI_EXIT_USAGE;
-    }
+  status = consult_cli_parse_options (&argc, &argv, _("INTAKE.json"),
+                                      N_("Check an intake against the interchange format and print "
+                                         "every problem as “PATH: MESSAGE”. “-” reads standard input."),
+                                      NULL, NULL, 1, 1);
+  if (status >= 0)
+    return status;
 
   intake = load (argv[1], &error);
   if (intake == NULL)

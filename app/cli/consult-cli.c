@@ -51,6 +51,43 @@ find_command (const char *name)
 }
 
 int
+consult_cli_parse_options (int                 *argc,
+                           char              ***argv,
+                           const char          *parameters,
+                           const char          *summary,
+                           const GOptionEntry  *entries,
+                           const GOptionEntry  *more_entries,
+                           int                  min_args,
+                           int                  max_args)
+{
+  g_autoptr (GOptionContext) context = g_option_context_new (parameters);
+  g_autoptr (GError) error = NULL;
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _(summary));
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (more_entries != NULL)
+    g_option_context_add_main_entries (context, more_entries, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      fprintf (stderr, "%s\n", error->message);
+      return CONSULT_CLI_EXIT_USAGE;
+    }
+
+  if (*argc - 1 < min_args || *argc - 1 > max_args)
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+      fputs (help, stderr);
+      return CONSULT_CLI_EXIT_USAGE;
+    }
+
+  return -1;
+}
+
+int
 consult_cli_main (int    argc,
                   char **argv)
 {

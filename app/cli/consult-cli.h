@@ -31,7 +31,20 @@ typedef struct
   ConsultCliRunFunc  run;
 } ConsultCliCommand;
 
-int consult_cli_main (int    argc,
-                      char **argv);
+int consult_cli_main          (int    argc,
+                              char **argv);
+
+/* Parses a subcommand's options (@entries, then @more_entries, either
+ * NULL) and checks it has @min_args to @max_args arguments. Returns -1
+ * to go on, or the exit status after printing the problem or the help
+ * (--help exits inside). */
+int consult_cli_parse_options (int                 *argc,
+                               char              ***argv,
+                               const char          *parameters,
+                               const char          *summary,
+                               const GOptionEntry  *entries,
+                               const GOptionEntry  *more_entries,
+                               int                  min_args,
+                               int                  max_args);
 
 G_END_DECLS
