@@ -13,7 +13,9 @@
 #include <sqlite3.h>
 
 #include "consult-application.h"
+#include "consult-client-page.h"
 #include "consult-client-sidebar.h"
+#include "consult-plan-view.h"
 #include "consult-consultation-view.h"
 #include "consult-intake-wizard.h"
 #include "consult-store-drafts.h"
@@ -341,6 +343,74 @@ START_TEST (test_print_export_has_plan)
 }
 END_TEST
 
+static gboolean
+client_page_shows_plan (gpointer data)
+{
+  GtkStack *stack = GTK_STACK (consult_test_find_widget (data, GTK_TYPE_STACK, NULL));
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (stack), "plan") == 0 &&
+         !gtk_stack_get_transition_running (stack);
+}
+
+/* History: the client's page lists what happened, newest first, and a
+ * signed plan opens exactly as signed; archiving hides the client. */
+START_TEST (test_client_history_and_archive)
+{
+  g_autoptr (ConsultStorePlanVersion) version = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *png = NULL;
+  g_autofree char *shown = NULL;
+  ConsultClientSidebar *sidebar;
+  GtkWidget *page;
+  GtkWidget *plan_row;
+  GtkWidget *plan_view;
+  GListModel *clients;
+  g_autofree char *plan_id = NULL;
+
+  open_seed ("seed-4-acne-scars.json");
+  gtk_widget_activate_action (GTK_WIDGET (view), "consultation.sign", NULL);
+  answer (wait_for_dialog ("Sign This Plan?"), "Dr. Ada Okafor", "sign");
+  plan_id = g_strdup (consult_consultation_view_get_plan_id (view));
+
+  sidebar = CONSULT_CLIENT_SIDEBAR (consult_test_find_widget (GTK_WIDGET (window), CONSULT_TYPE_CLIENT_SIDEBAR, NULL));
+  clients = consult_client_sidebar_get_model (sidebar);
+  ck_assert_uint_eq (g_list_model_get_n_items (clients), 1);
+  g_signal_emit_by_name (consult_test_find_widget (GTK_WIDGET (sidebar), GTK_TYPE_LIST_VIEW, NULL), "activate", 0);
+
+  page = consult_test_find_widget (GTK_WIDGET (window), CONSULT_TYPE_CLIENT_PAGE, NULL);
+  ck_assert (gtk_widget_get_mapped (page));
+  /* Newest first: the sign-off comes before the version it signed. */
+  ck_assert_ptr_nonnull (consult_test_find_widget (page, ADW_TYPE_ACTION_ROW, "Plan version 1 signed"));
+  plan_row = consult_test_find_widget (page, ADW_TYPE_ACTION_ROW, "Plan version 1 (signed)");
+  ck_assert_ptr_nonnull (plan_row);
+  png = consult_test_save_png (GTK_WIDGET (window), "client-page.png", &error);
+  ck_assert_msg (png != NULL, "%s", error ? error->message : "");
+
+  g_signal_emit_by_name (plan_row, "activated");
+  ck_assert (consult_test_wait_until (client_page_shows_plan, page, 5000));
+  plan_view = consult_test_find_widget (page, CONSULT_TYPE_PLAN_VIEW, NULL);
+  version = consult_store_get_plan (store (), plan_id, &error);
+  shown = consult_plan_to_json (consult_plan_view_get_plan (CONSULT_PLAN_VIEW (plan_view)));
+  ck_assert_str_eq (shown, version->plan_json);
+  {
+    g_autofree char *made_with = g_strdup_printf ("Made with protocol catalogue %s", version->catalogue_version);
+
+    ck_assert_ptr_nonnull (consult_test_find_widget (page, GTK_TYPE_LABEL, made_with));
+  }
+  g_clear_pointer (&png, g_free);
+  png = consult_test_save_png (GTK_WIDGET (window), "client-plan-history.png", &error);
+  ck_assert_msg (png != NULL, "%s", error ? error->message : "");
+
+  gtk_widget_activate_action (page, "client.back", NULL);
+  gtk_widget_activate_action (page, "client.archive", NULL);
+  answer (wait_for_dialog ("Archive This Client?"), NULL, "archive");
+  ck_assert_uint_eq (g_list_model_get_n_items (consult_client_sidebar_get_model (sidebar)), 0);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (consult_test_find_widget (GTK_WIDGET (sidebar),
+                                                                           GTK_TYPE_CHECK_BUTTON, NULL)), TRUE);
+  ck_assert_uint_eq (g_list_model_get_n_items (consult_client_sidebar_get_model (sidebar)), 1);
+}
+END_TEST
+
 static Suite *
 record_suite (void)
 {
@@ -353,6 +423,7 @@ record_suite (void)
   tcase_add_test (tc, test_draft_restored_after_crash);
   tcase_add_test (tc, test_locked_database_keeps_data_and_retries);
   tcase_add_test (tc, test_print_export_has_plan);
+  tcase_add_test (tc, test_client_history_and_archive);
   suite_add_tcase (suite, tc);
 
   return suite;

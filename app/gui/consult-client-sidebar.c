@@ -24,6 +24,7 @@ struct _ConsultClientSidebar
   ConsultClientList *clients;
 
   GtkSearchEntry    *search_entry;
+  GtkCheckButton    *archived_check;
   GtkListView       *list_view;
   GtkSingleSelection *selection;
   GtkStack          *stack;
@@ -79,7 +80,8 @@ consult_client_sidebar_search (ConsultClientSidebar *self)
     {
       clients = consult_client_list_new (self->store,
                                          gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
-                                         FALSE, &error);
+                                         gtk_check_button_get_active (self->archived_check),
+                                         &error);
       if (clients == NULL)
         g_warning ("Client search failed: %s", error->message);
     }
@@ -92,6 +94,13 @@ consult_client_sidebar_search (ConsultClientSidebar *self)
 static void
 search_changed_cb (ConsultClientSidebar *self,
                    GtkSearchEntry       *entry)
+{
+  consult_client_sidebar_search (self);
+}
+
+static void
+archived_toggled_cb (ConsultClientSidebar *self,
+                     GtkCheckButton       *check)
 {
   consult_client_sidebar_search (self);
 }
@@ -233,12 +242,14 @@ consult_client_sidebar_class_init (ConsultClientSidebarClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/consult-client-sidebar.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, ConsultClientSidebar, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, ConsultClientSidebar, archived_check);
   gtk_widget_class_bind_template_child (widget_class, ConsultClientSidebar, list_view);
   gtk_widget_class_bind_template_child (widget_class, ConsultClientSidebar, selection);
   gtk_widget_class_bind_template_child (widget_class, ConsultClientSidebar, stack);
   gtk_widget_class_bind_template_child (widget_class, ConsultClientSidebar, empty_page);
   gtk_widget_class_bind_template_child (widget_class, ConsultClientSidebar, list_page);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, archived_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, setup_row_cb);
   gtk_widget_class_bind_template_callback (widget_class, bind_row_cb);

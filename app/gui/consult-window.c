@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "consult-client-page.h"
 #include "consult-client-sidebar.h"
 #include "consult-consultation-view.h"
 #include "consult-intake-draft.h"
@@ -31,6 +32,7 @@ struct _ConsultWindow
   GtkStack             *content_stack;
   ConsultClientSidebar *client_sidebar;
   GtkWidget            *consultation_view;
+  GtkWidget            *client_page;
 };
 
 enum {
@@ -121,9 +123,8 @@ new_consultation_action (GtkWidget  *widget,
 /* A new consultation for a client the clinic knows: their details are
  * filled in from the records, and the consultation is saved to them. */
 static void
-client_activated_cb (ConsultWindow        *self,
-                     const char           *client_id,
-                     ConsultClientSidebar *sidebar)
+client_new_consultation_cb (ConsultWindow *self,
+                            const char    *client_id)
 {
   ConsultStore *store = consult_context_get_store (self->context);
   g_autoptr (ConsultStoreClient) client = NULL;
@@ -228,6 +229,31 @@ consultation_saved_cb (ConsultWindow           *self,
 }
 
 static void
+client_activated_cb (ConsultWindow        *self,
+                     const char           *client_id,
+                     ConsultClientSidebar *sidebar)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!consult_client_page_load (CONSULT_CLIENT_PAGE (self->client_page), client_id, &error))
+    {
+      consult_window_show_store_error (self, error);
+      return;
+    }
+
+  gtk_stack_set_visible_child (self->content_stack, self->client_page);
+  adw_window_title_set_title (self->content_title, _("Client"));
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+static void
+client_changed_cb (ConsultWindow     *self,
+                   ConsultClientPage *page)
+{
+  consult_client_sidebar_refresh (self->client_sidebar);
+}
+
+static void
 search_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -320,6 +346,13 @@ consult_window_constructed (GObject *object)
   consult_client_sidebar_set_store (self->client_sidebar, consult_context_get_store (self->context));
   g_signal_connect_object (self->client_sidebar, "client-activated",
                            G_CALLBACK (client_activated_cb), self, G_CONNECT_SWAPPED);
+
+  self->client_page = consult_client_page_new (self->context);
+  gtk_stack_add_named (self->content_stack, self->client_page, "client");
+  g_signal_connect_object (self->client_page, "new-consultation",
+                           G_CALLBACK (client_new_consultation_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->client_page, "changed",
+                           G_CALLBACK (client_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
