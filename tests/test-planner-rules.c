@@ -147,9 +147,11 @@ START_TEST (test_r08_tan_and_sunscreen)
   PLAN_WITH (tan, "sun.recent_tan_or_burn=true", "preferences.requested=['ipl']");
   PLAN_WITH (rarely, "sun.sunscreen='rarely'", "preferences.requested=['ipl', 'microneedling']");
   PLAN_WITH (trip, "sun.upcoming_sun_exposure=true", "preferences.requested=['ipl']");
+  PLAN_WITH (outdoors, "sun.exposure='high'", "preferences.requested=['ipl']");
   PLAN_WITH (quiet, "preferences.requested=['ipl']");
 
   ck_assert_str_eq (consult_plan_find_deferral (trip, "ipl")->until, "until after the planned time in strong sun");
+  ck_assert_step_flags (outdoors, "ipl", CONSULT_STEP_FLAG_CONSERVATIVE);
   ck_assert (consult_test_deferred_by (tan, "ipl", "R08"));
   ck_assert_str_eq (consult_plan_find_deferral (tan, "ipl")->until, "2026-12-21");
   ck_assert (consult_test_deferred_by (rarely, "ipl", "R08"));

@@ -337,7 +337,7 @@ N_("Pigment improves first with strict daily protection, including a tinted iron
 /* TRANSLATORS: catalogue, rule R08: title */
 N_("Recent tan or inconsistent sunscreen");
 /* TRANSLATORS: catalogue, rule R08: rationale */
-N_("Treating tanned or sun-exposed skin risks burns and dark marks, so devices and stronger procedures wait until the tan has faded, any planned time in strong sun is over and sunscreen is a daily habit, and gentler procedures stay conservative; the four-week wait is common practice, set by the medical director.");
+N_("Treating tanned or sun-exposed skin risks burns and dark marks, so devices and stronger procedures wait until the tan has faded, any planned time in strong sun is over and sunscreen is a daily habit, and gentler procedures, like everything for skin in strong daily sun, stay conservative; the four-week wait is common practice, set by the medical director.");
 /* TRANSLATORS: catalogue, rule R08: deferred until */
 N_("until sunscreen has been used every day for at least 4 weeks and any tan has faded");
 /* TRANSLATORS: catalogue, rule R08: deferred until */
