@@ -195,9 +195,74 @@ char        *_consult_report_explain          (ConsultReport      *self,
                                                const char         *lead,
                                                const char * const *rules);
 
+/* The document is built one block after another, @width points wide
+ * (consult-report-blocks.c), by consult-report-content.c and, for the
+ * phases and their steps, consult-report-schedule.c. */
+typedef struct
+{
+  ConsultReport *report;
+  GPtrArray     *blocks;
+  double         width;
+} ReportBuilder;
+
+#define REPORT_SECTION_SPACE  24.0
+#define REPORT_BLOCK_SPACE    14.0
+#define REPORT_LINE_SPACE      5.0
+#define REPORT_STEP_LABEL    126.0  /* the caption column of a step */
+#define REPORT_DETAIL_LABEL  (REPORT_STEP_LABEL - REPORT_PANEL_PADDING)
+#define REPORT_SCHEDULE_LABEL 168.0
+#define REPORT_BULLET_INDENT  14.0
+
+/* @msgid in the report's language. */
+#define TR(builder, msgid) _consult_report_tr ((builder)->report, (msgid))
+
 /* consult-report-content.c */
 GPtrArray   *_consult_report_build_blocks     (ConsultReport  *self,
                                                double          width);
+
+/* consult-report-blocks.c */
+ReportItem  *_consult_report_text_item        (ReportBuilder  *b,
+                                               ReportStyle     style,
+                                               const char     *text,
+                                               double          width,
+                                               double          space_before);
+ReportItem  *_consult_report_labelled_item    (ReportBuilder  *b,
+                                               const char     *label,
+                                               ReportStyle     label_style,
+                                               double          label_width,
+                                               ReportStyle     style,
+                                               const char     *text,
+                                               double          width,
+                                               double          space_before);
+ReportItem  *_consult_report_bullet_item      (ReportBuilder  *b,
+                                               const char     *text,
+                                               double          width,
+                                               double          space_before);
+ReportBlock *_consult_report_add_block        (ReportBuilder  *b,
+                                               const char     *title,
+                                               double          space_before);
+void         _consult_report_add_section      (ReportBuilder  *b,
+                                               const char     *title);
+void         _consult_report_add_paragraphs   (ReportBuilder  *b,
+                                               ReportBlock    *block,
+                                               const char     *label,
+                                               const char     *text,
+                                               double          space_before);
+char        *_consult_report_builder_date     (ReportBuilder  *b,
+                                               const GDate    *date);
+const char  *_consult_report_builder_name     (ReportBuilder  *b,
+                                               const char     *treatment);
+char        *_consult_report_explained        (ReportBuilder      *b,
+                                               const char         *stored,
+                                               const char * const *rules);
+
+/* consult-report-schedule.c */
+char        *_consult_report_session_text     (ReportBuilder          *b,
+                                               const ConsultPlanStep  *step);
+char        *_consult_report_phase_heading    (ReportBuilder          *b,
+                                               const ConsultPlanPhase *phase);
+void         _consult_report_add_schedule     (ReportBuilder  *b);
+void         _consult_report_add_steps        (ReportBuilder  *b);
 
 /* consult-report-paginate.c */
 ReportItem  *_consult_report_item_new         (ReportItemKind  kind,
