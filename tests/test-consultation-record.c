@@ -116,6 +116,33 @@ open_seed (const char *name)
 
 typedef struct
 {
+  ConsultClientSidebar *sidebar;
+  guint                 n;
+} ClientCount;
+
+static gboolean
+client_count_is (gpointer data)
+{
+  ClientCount *count = data;
+  GListModel *model = consult_client_sidebar_get_model (count->sidebar);
+
+  return model != NULL && g_list_model_get_n_items (model) == count->n;
+}
+
+/* Searches run in a thread: wait for the list to show @n clients. */
+static void
+wait_for_clients (guint n)
+{
+  ClientCount count = {
+    CONSULT_CLIENT_SIDEBAR (consult_test_find_widget (GTK_WIDGET (window), CONSULT_TYPE_CLIENT_SIDEBAR, NULL)),
+    n,
+  };
+
+  ck_assert_msg (consult_test_wait_until (client_count_is, &count, 10000), "the list never showed %u clients", n);
+}
+
+typedef struct
+{
   const char *heading;
   GtkWidget  *dialog;
 } DialogSearch;
@@ -187,9 +214,7 @@ START_TEST (test_save_sign_consent_amend)
   version = consult_store_get_plan (store (), first_plan_id, &error);
   ck_assert_msg (version != NULL, "%s", error ? error->message : "");
   ck_assert_int_eq (version->status, CONSULT_STORE_PLAN_DRAFT);
-  ck_assert_uint_eq (g_list_model_get_n_items (G_LIST_MODEL (consult_client_sidebar_get_model (
-                       CONSULT_CLIENT_SIDEBAR (consult_test_find_widget (GTK_WIDGET (window),
-                                                                         CONSULT_TYPE_CLIENT_SIDEBAR, NULL))))), 1);
+  wait_for_clients (1);
 
   /* Saving changed answers records a new consultation and drops the
    * draft of the old one. */
@@ -364,7 +389,6 @@ START_TEST (test_client_history_and_archive)
   GtkWidget *page;
   GtkWidget *plan_row;
   GtkWidget *plan_view;
-  GListModel *clients;
   g_autofree char *plan_id = NULL;
 
   open_seed ("seed-4-acne-scars.json");
@@ -373,8 +397,7 @@ START_TEST (test_client_history_and_archive)
   plan_id = g_strdup (consult_consultation_view_get_plan_id (view));
 
   sidebar = CONSULT_CLIENT_SIDEBAR (consult_test_find_widget (GTK_WIDGET (window), CONSULT_TYPE_CLIENT_SIDEBAR, NULL));
-  clients = consult_client_sidebar_get_model (sidebar);
-  ck_assert_uint_eq (g_list_model_get_n_items (clients), 1);
+  wait_for_clients (1);
   g_signal_emit_by_name (consult_test_find_widget (GTK_WIDGET (sidebar), GTK_TYPE_LIST_VIEW, NULL), "activate", 0);
 
   page = consult_test_find_widget (GTK_WIDGET (window), CONSULT_TYPE_CLIENT_PAGE, NULL);
@@ -404,10 +427,10 @@ START_TEST (test_client_history_and_archive)
   gtk_widget_activate_action (page, "client.back", NULL);
   gtk_widget_activate_action (page, "client.archive", NULL);
   answer (wait_for_dialog ("Archive This Client?"), NULL, "archive");
-  ck_assert_uint_eq (g_list_model_get_n_items (consult_client_sidebar_get_model (sidebar)), 0);
+  wait_for_clients (0);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (consult_test_find_widget (GTK_WIDGET (sidebar),
                                                                            GTK_TYPE_CHECK_BUTTON, NULL)), TRUE);
-  ck_assert_uint_eq (g_list_model_get_n_items (consult_client_sidebar_get_model (sidebar)), 1);
+  wait_for_clients (1);
 }
 END_TEST
 

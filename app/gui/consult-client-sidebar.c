@@ -22,6 +22,7 @@ struct _ConsultClientSidebar
 
   ConsultStore      *store;
   ConsultClientList *clients;
+  GCancellable      *search_cancellable;
 
   GtkSearchEntry    *search_entry;
   GtkCheckButton    *archived_check;
@@ -31,6 +32,14 @@ struct _ConsultClientSidebar
   AdwStatusPage     *empty_page;
   GtkWidget         *list_page;
 };
+
+enum {
+  PROP_0,
+  PROP_MODEL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 enum {
   CLIENT_ACTIVATED,
@@ -70,25 +79,92 @@ consult_client_sidebar_update_page (ConsultClientSidebar *self)
   gtk_stack_set_visible_child (self->stack, empty ? GTK_WIDGET (self->empty_page) : self->list_page);
 }
 
-static void
-consult_client_sidebar_search (ConsultClientSidebar *self)
+typedef struct
 {
+  ConsultStore             *store;
+  char                     *text;
+  ConsultClientSearchFlags  flags;
+} SearchData;
+
+static void
+search_data_free (SearchData *data)
+{
+  g_clear_object (&data->store);
+  g_free (data->text);
+  g_free (data);
+}
+
+static void
+search_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  SearchData *data = task_data;
+  GError *error = NULL;
+  ConsultClientList *clients;
+
+  clients = consult_client_list_new (data->store, data->text, data->flags, &error);
+  if (clients == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, clients, g_object_unref);
+}
+
+static void
+search_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  ConsultClientSidebar *self = CONSULT_CLIENT_SIDEBAR (source);
   g_autoptr (ConsultClientList) clients = NULL;
   g_autoptr (GError) error = NULL;
 
-  if (self->store != NULL)
-    {
-      clients = consult_client_list_new (self->store,
-                                         gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
-                                         gtk_check_button_get_active (self->archived_check),
-                                         &error);
-      if (clients == NULL)
-        g_warning ("Client search failed: %s", error->message);
-    }
+  clients = g_task_propagate_pointer (G_TASK (result), &error);
+  /* A newer keystroke cancelled this search: its results are stale. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (clients == NULL)
+    g_warning ("Client search failed: %s", error->message);
 
   g_set_object (&self->clients, clients);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->clients));
   consult_client_sidebar_update_page (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
+}
+
+/* Counting the matches of a search is the slow part at 100,000 clients:
+ * it runs in a worker thread, and each keystroke cancels the search
+ * before it, so the list only ever shows the latest text. */
+static void
+consult_client_sidebar_search (ConsultClientSidebar *self)
+{
+  g_autoptr (GTask) task = NULL;
+  SearchData *data;
+
+  g_cancellable_cancel (self->search_cancellable);
+  g_clear_object (&self->search_cancellable);
+
+  if (self->store == NULL)
+    {
+      g_clear_object (&self->clients);
+      gtk_single_selection_set_model (self->selection, NULL);
+      consult_client_sidebar_update_page (self);
+      return;
+    }
+
+  data = g_new0 (SearchData, 1);
+  data->store = g_object_ref (self->store);
+  data->text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  data->flags = gtk_check_button_get_active (self->archived_check)
+                ? CONSULT_CLIENT_SEARCH_INCLUDE_ARCHIVED : CONSULT_CLIENT_SEARCH_DEFAULT;
+
+  self->search_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->search_cancellable, search_done_cb, NULL);
+  g_task_set_source_tag (task, consult_client_sidebar_search);
+  g_task_set_task_data (task, data, (GDestroyNotify) search_data_free);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread (task, search_thread);
 }
 
 static void
@@ -213,11 +289,32 @@ consult_client_sidebar_dispose (GObject *object)
 {
   ConsultClientSidebar *self = CONSULT_CLIENT_SIDEBAR (object);
 
+  g_cancellable_cancel (self->search_cancellable);
+  g_clear_object (&self->search_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), CONSULT_TYPE_CLIENT_SIDEBAR);
   g_clear_object (&self->clients);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (consult_client_sidebar_parent_class)->dispose (object);
+}
+
+static void
+consult_client_sidebar_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  ConsultClientSidebar *self = CONSULT_CLIENT_SIDEBAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODEL:
+      g_value_set_object (value, self->clients);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -227,6 +324,14 @@ consult_client_sidebar_class_init (ConsultClientSidebarClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = consult_client_sidebar_dispose;
+  object_class->get_property = consult_client_sidebar_get_property;
+
+  /* The search results, replaced when a search completes. */
+  properties[PROP_MODEL] =
+    g_param_spec_object ("model", NULL, NULL,
+                         G_TYPE_LIST_MODEL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * ConsultClientSidebar::client-activated:
