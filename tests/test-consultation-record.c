@@ -195,6 +195,19 @@ answer (AdwMessageDialog *dialog,
   consult_test_settle ();
 }
 
+static guint
+count_rows_with_subtitle (GtkWidget  *root,
+                          const char *subtitle)
+{
+  guint n = ADW_IS_ACTION_ROW (root) &&
+            g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (root)), subtitle) == 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n += count_rows_with_subtitle (child, subtitle);
+
+  return n;
+}
+
 START_TEST (test_save_sign_consent_amend)
 {
   g_autoptr (ConsultStorePlanVersion) version = NULL;
@@ -277,6 +290,31 @@ START_TEST (test_save_sign_consent_amend)
   g_clear_pointer (&version, consult_store_plan_version_free);
   version = consult_store_get_plan (store (), first_plan_id, &error);
   ck_assert_int_eq (version->status, CONSULT_STORE_PLAN_SUPERSEDED);
+
+  /* The two versions side by side, from the client's history. */
+  {
+    GtkWidget *sidebar = consult_test_find_widget (GTK_WIDGET (window), CONSULT_TYPE_CLIENT_SIDEBAR, NULL);
+    GtkWidget *page;
+    g_autoptr (ConsultPlan) signed_plan = NULL;
+    guint n_steps = 0;
+
+    wait_for_clients (1);
+    g_signal_emit_by_name (consult_test_find_widget (sidebar, GTK_TYPE_LIST_VIEW, NULL), "activate", 0);
+    page = consult_test_find_widget (GTK_WIDGET (window), CONSULT_TYPE_CLIENT_PAGE, NULL);
+    ck_assert (consult_client_page_open_plan (CONSULT_CLIENT_PAGE (page),
+                                              consult_consultation_view_get_plan_id (view), &error));
+    ck_assert (consult_client_page_compare_with_previous (CONSULT_CLIENT_PAGE (page), &error));
+    ck_assert_ptr_nonnull (consult_test_find_widget (page, GTK_TYPE_LABEL, "Version 2 compared with version 1"));
+
+    /* The amendment re-planned the same answers: every step is there,
+     * unchanged. */
+    signed_plan = consult_plan_new_from_json (version->plan_json, -1, NULL);
+    for (guint i = 0; i < consult_plan_get_phases (signed_plan)->len; i++)
+      n_steps += ((ConsultPlanPhase *) g_ptr_array_index (consult_plan_get_phases (signed_plan), i))->steps->len;
+    ck_assert_uint_gt (n_steps, 0);
+    ck_assert_uint_eq (count_rows_with_subtitle (gtk_stack_get_visible_child (GTK_STACK (consult_test_find_widget (page, GTK_TYPE_STACK, NULL))),
+                                                 "Unchanged"), n_steps);
+  }
 }
 END_TEST
 

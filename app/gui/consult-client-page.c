@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "consult-client-page.h"
+#include "consult-plan-diff.h"
 #include "consult-plan-view.h"
 #include "consult-store-clients.h"
 #include "consult-store-plans.h"
@@ -42,6 +43,15 @@ struct _ConsultClientPage
   GtkLabel            *plan_title;
   GtkLabel            *plan_subtitle;
   ConsultPlanView     *plan_view;
+  GtkWidget           *compare_button;
+  GtkLabel            *compare_title;
+  AdwPreferencesGroup *compare_group;
+  GPtrArray           *compare_rows;
+
+  /* The plan version open on the plan page, and the one before it. */
+  ConsultPlan         *open_plan;
+  char                *previous_plan_id;
+  guint                open_version;
 };
 
 enum {
@@ -250,6 +260,128 @@ consult_client_page_get_client_id (ConsultClientPage *self)
   return self->client != NULL ? self->client->id : NULL;
 }
 
+static char *
+find_previous_version (ConsultClientPage             *self,
+                       const ConsultStorePlanVersion *version)
+{
+  g_autoptr (GPtrArray) versions = NULL;
+
+  versions = consult_store_list_plan_versions (consult_context_get_store (self->context),
+                                               version->consultation_id, NULL);
+  for (guint i = 0; versions != NULL && i < versions->len; i++)
+    {
+      const ConsultStorePlanVersion *other = g_ptr_array_index (versions, i);
+
+      if (other->version + 1 == version->version)
+        return g_strdup (other->id);
+    }
+
+  return NULL;
+}
+
+static const char *
+treatment_name (ConsultClientPage *self,
+                const char        *treatment)
+{
+  const ConsultTreatment *info = consult_catalogue_lookup_treatment (consult_context_get_catalogue (self->context),
+                                                                     treatment);
+
+  return info != NULL ? consult_treatment_get_name (info) : treatment;
+}
+
+/* The open version against the one before it: what was added, removed or
+ * rescheduled, each marked so that it stands out. */
+gboolean
+consult_client_page_compare_with_previous (ConsultClientPage  *self,
+                                           GError            **error)
+{
+  g_autoptr (ConsultStorePlanVersion) previous = NULL;
+  g_autoptr (ConsultPlan) older = NULL;
+  g_autoptr (GPtrArray) changes = NULL;
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (CONSULT_IS_CLIENT_PAGE (self), FALSE);
+  g_return_val_if_fail (self->open_plan != NULL && self->previous_plan_id != NULL, FALSE);
+
+  previous = consult_store_get_plan (consult_context_get_store (self->context), self->previous_plan_id, error);
+  if (previous == NULL)
+    return FALSE;
+  older = consult_plan_new_from_json (previous->plan_json, -1, error);
+  if (older == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < self->compare_rows->len; i++)
+    adw_preferences_group_remove (self->compare_group, g_ptr_array_index (self->compare_rows, i));
+  g_ptr_array_set_size (self->compare_rows, 0);
+
+  changes = consult_plan_diff (older, self->open_plan);
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const ConsultPlanChange *change = g_ptr_array_index (changes, i);
+      GtkWidget *row = adw_action_row_new ();
+      const char *subtitle = NULL;
+      const char *css_class = NULL;
+
+      switch (change->kind)
+        {
+        case CONSULT_PLAN_CHANGE_ADDED:
+          subtitle = _("Added");
+          css_class = "plan-added";
+          break;
+        case CONSULT_PLAN_CHANGE_REMOVED:
+          subtitle = _("Removed");
+          css_class = "plan-removed";
+          break;
+        case CONSULT_PLAN_CHANGE_CHANGED:
+          subtitle = change->details;
+          css_class = "plan-changed";
+          break;
+        case CONSULT_PLAN_CHANGE_UNCHANGED:
+          subtitle = _("Unchanged");
+          css_class = "dim-label";
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), treatment_name (self, change->treatment));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_widget_add_css_class (row, css_class);
+      adw_preferences_group_add (self->compare_group, row);
+      g_ptr_array_add (self->compare_rows, row);
+    }
+
+  /* TRANSLATORS: "Version 2 compared with version 1" */
+  title = g_strdup_printf (_("Version %u compared with version %u"), self->open_version, previous->version);
+  gtk_label_set_label (self->compare_title, title);
+  gtk_stack_set_visible_child_name (self->stack, "compare");
+
+  return TRUE;
+}
+
+static void
+compare_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  ConsultClientPage *self = CONSULT_CLIENT_PAGE (widget);
+  g_autoptr (GError) error = NULL;
+
+  if (!consult_client_page_compare_with_previous (self, &error))
+    show_error (self, _("The Plan Versions Could Not Be Compared"), error);
+}
+
+static void
+back_to_plan_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ConsultClientPage *self = CONSULT_CLIENT_PAGE (widget);
+
+  gtk_stack_set_visible_child_name (self->stack, "plan");
+}
+
 gboolean
 consult_client_page_open_plan (ConsultClientPage  *self,
                                const char         *plan_id,
@@ -276,6 +408,12 @@ consult_client_page_open_plan (ConsultClientPage  *self,
   subtitle = g_strdup_printf (_("Made with protocol catalogue %s"), version->catalogue_version);
   gtk_label_set_label (self->plan_title, title);
   gtk_label_set_label (self->plan_subtitle, subtitle);
+
+  g_clear_pointer (&self->previous_plan_id, g_free);
+  self->previous_plan_id = find_previous_version (self, version);
+  self->open_version = version->version;
+  g_set_object (&self->open_plan, plan);
+  gtk_widget_set_visible (self->compare_button, self->previous_plan_id != NULL);
 
   consult_plan_view_set_plan (self->plan_view, plan);
   consult_plan_view_set_signed_by (self->plan_view,
@@ -402,6 +540,9 @@ consult_client_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), CONSULT_TYPE_CLIENT_PAGE);
   g_clear_pointer (&self->client, consult_store_client_free);
   g_clear_pointer (&self->timeline_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->compare_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->previous_plan_id, g_free);
+  g_clear_object (&self->open_plan);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (consult_client_page_parent_class)->dispose (object);
@@ -464,11 +605,16 @@ consult_client_page_class_init (ConsultClientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConsultClientPage, plan_title);
   gtk_widget_class_bind_template_child (widget_class, ConsultClientPage, plan_subtitle);
   gtk_widget_class_bind_template_child (widget_class, ConsultClientPage, plan_view);
+  gtk_widget_class_bind_template_child (widget_class, ConsultClientPage, compare_button);
+  gtk_widget_class_bind_template_child (widget_class, ConsultClientPage, compare_title);
+  gtk_widget_class_bind_template_child (widget_class, ConsultClientPage, compare_group);
 
   gtk_widget_class_install_action (widget_class, "client.save-details", NULL, save_details_action);
   gtk_widget_class_install_action (widget_class, "client.archive", NULL, archive_action);
   gtk_widget_class_install_action (widget_class, "client.new-consultation", NULL, new_consultation_action);
   gtk_widget_class_install_action (widget_class, "client.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "client.compare", NULL, compare_action);
+  gtk_widget_class_install_action (widget_class, "client.back-to-plan", NULL, back_to_plan_action);
 
   g_type_ensure (CONSULT_TYPE_PLAN_VIEW);
 }
@@ -477,5 +623,6 @@ static void
 consult_client_page_init (ConsultClientPage *self)
 {
   self->timeline_rows = g_ptr_array_new ();
+  self->compare_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }

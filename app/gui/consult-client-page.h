@@ -26,4 +26,7 @@ gboolean    consult_client_page_open_plan     (ConsultClientPage *self,
                                                const char        *plan_id,
                                                GError           **error);
 
+gboolean    consult_client_page_compare_with_previous (ConsultClientPage  *self,
+                                                       GError            **error);
+
 G_END_DECLS
