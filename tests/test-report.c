@@ -359,6 +359,73 @@ START_TEST (test_report_write_errors)
 }
 END_TEST
 
+typedef struct
+{
+  gboolean  done;
+  GError   *error;
+} Export;
+
+static void
+exported_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Export *export = user_data;
+
+  export->done = TRUE;
+  ck_assert (consult_report_export_pdf_finish (CONSULT_REPORT (object), result, &export->error) ||
+             export->error != NULL);
+}
+
+static void
+export_and_wait (ConsultReport *report,
+                 const char    *path,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  Export export = { FALSE, NULL };
+
+  consult_report_export_pdf_async (report, path, CONSULT_REPORT_LETTER_WIDTH, CONSULT_REPORT_LETTER_HEIGHT,
+                                   cancellable, exported_cb, &export);
+  while (!export.done)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (export.error != NULL)
+    g_propagate_error (error, export.error);
+}
+
+/* In a worker thread, then again after the report was laid out for print
+ * in this one; a cancelled export writes nothing. */
+START_TEST (test_report_export_async)
+{
+  g_autoptr (ConsultPlan) plan = test_report_load_plan ("plan-sample.json");
+  g_autoptr (ConsultReport) report = test_report_new_sample (plan, "es");
+  g_autofree char *path = consult_test_output_path ("report-async.pdf");
+  g_autofree char *cancelled_path = consult_test_output_path ("report-cancelled.pdf");
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  g_unlink (path);
+  g_unlink (cancelled_path);
+  ck_assert (consult_report_paginate (report, CONSULT_REPORT_A4_WIDTH, CONSULT_REPORT_A4_HEIGHT, &error));
+
+  export_and_wait (report, path, NULL, &error);
+  ck_assert_msg (error == NULL, "%s", error != NULL ? error->message : "");
+  ck_assert (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  /* The worker's layout is gone: printing lays the report out anew. */
+  ck_assert_uint_eq (consult_report_get_n_pages (report), 0);
+
+  text = test_report_export_text (report, "report-async-again.pdf", NULL);
+  ck_assert_ptr_nonnull (strstr (text, "Su plan de tratamiento"));
+
+  g_cancellable_cancel (cancellable);
+  export_and_wait (report, cancelled_path, cancellable, &error);
+  ck_assert (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
+  ck_assert (!g_file_test (cancelled_path, G_FILE_TEST_EXISTS));
+}
+END_TEST
+
 static Suite *
 report_suite (void)
 {
@@ -375,6 +442,7 @@ report_suite (void)
   tcase_add_test (content, test_report_spanish_headings);
   tcase_add_test (content, test_report_signed);
   tcase_add_test (content, test_report_write_errors);
+  tcase_add_test (content, test_report_export_async);
   suite_add_tcase (suite, content);
 
   suite_add_tcase (suite, test_report_layout_case ());

@@ -239,7 +239,9 @@ consult_report_get_language (ConsultReport *self)
 }
 
 /* Metrics are fixed at 72 dpi without hinting, so the layout computed
- * here is the same on a printer's cairo_t, a PDF and a preview. */
+ * here is the same on a printer's cairo_t, a PDF and a preview.  The
+ * font map is the calling thread's own (Pango's default is per thread),
+ * which is why a report is laid out and drawn in one thread. */
 static PangoContext *
 create_pango_context (ConsultReport *self)
 {
@@ -565,6 +567,86 @@ failed:
   g_set_error (error, CONSULT_REPORT_ERROR, CONSULT_REPORT_ERROR_WRITE,
                _("Could not write “%s”: %s"), path, g_strerror (sink.saved_errno));
   return FALSE;
+}
+
+typedef struct
+{
+  char   *path;
+  double  width;
+  double  height;
+} ExportTask;
+
+static void
+export_task_free (ExportTask *task)
+{
+  g_free (task->path);
+  g_free (task);
+}
+
+static void
+export_pdf_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  ConsultReport *self = source_object;
+  ExportTask *data = task_data;
+  g_autoptr (GError) error = NULL;
+  gboolean done;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  done = consult_report_paginate (self, data->width, data->height, &error) &&
+         !g_cancellable_set_error_if_cancelled (cancellable, &error) &&
+         consult_report_export_pdf (self, data->path, &error);
+
+  /* The layout holds this thread's fonts: no other thread may draw it. */
+  _consult_report_clear_layout (self);
+
+  if (done)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+void
+consult_report_export_pdf_async (ConsultReport       *self,
+                                 const char          *path,
+                                 double               page_width,
+                                 double               page_height,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  ExportTask *data;
+
+  g_return_if_fail (CONSULT_IS_REPORT (self));
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  data = g_new0 (ExportTask, 1);
+  data->path = g_strdup (path);
+  data->width = page_width;
+  data->height = page_height;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, consult_report_export_pdf_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) export_task_free);
+  g_task_run_in_thread (task, export_pdf_thread);
+}
+
+gboolean
+consult_report_export_pdf_finish (ConsultReport  *self,
+                                  GAsyncResult   *result,
+                                  GError        **error)
+{
+  g_return_val_if_fail (CONSULT_IS_REPORT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == consult_report_export_pdf_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 void

@@ -8,7 +8,7 @@
 #pragma once
 
 #include <cairo.h>
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "consult-catalogue.h"
 #include "consult-intake.h"
@@ -57,7 +57,9 @@ G_DECLARE_FINAL_TYPE (ConsultReport, consult_report, CONSULT, REPORT, GObject)
  * printing and PDF export.  Fill it in, consult_report_paginate() for a
  * page size, then draw any page on any cairo_t, or export a PDF.  Every
  * setter discards an earlier pagination.  A report is used by one thread
- * at a time (building it in a GTask worker is fine).
+ * at a time, and is drawn in the thread that laid it out: Pango's fonts
+ * belong to a thread (consult_report_export_pdf_async() takes care of
+ * that for a PDF written in the background).
  *
  * @language is the client's preferred language (BCP 47): headings and
  * treatment texts are printed in it when a translation exists, English
@@ -113,6 +115,21 @@ void           consult_report_draw_page        (ConsultReport             *self,
 gboolean       consult_report_export_pdf       (ConsultReport             *self,
                                                 const char                *path,
                                                 GError                   **error);
+
+/* The same in a worker thread (GTask), laid out there afresh for
+ * @page_width x @page_height points: nothing may use @self until
+ * @callback runs, and it is left without a layout (paginate again to
+ * print it). */
+void           consult_report_export_pdf_async  (ConsultReport             *self,
+                                                 const char                *path,
+                                                 double                     page_width,
+                                                 double                     page_height,
+                                                 GCancellable              *cancellable,
+                                                 GAsyncReadyCallback        callback,
+                                                 gpointer                   user_data);
+gboolean       consult_report_export_pdf_finish (ConsultReport             *self,
+                                                 GAsyncResult              *result,
+                                                 GError                   **error);
 
 /* Geometry, for tests and previews: the area between the running header
  * and the footer, and the box of every text block placed on @page_nr (an
