@@ -324,6 +324,11 @@ START_TEST (test_report_signed)
 
   assert_contains (text, "Signed by Dr. Helen Park on 24 November 2026 at 09:05");
   ck_assert_ptr_null (strstr (text, "Draft"));
+
+  g_free (text);
+  consult_report_set_status (report, CONSULT_REPORT_STATUS_SUPERSEDED, "Dr. Helen Park", signed_at);
+  text = test_report_export_text (report, "report-sample-superseded.pdf", NULL);
+  assert_contains (text, "Superseded by a newer version of this plan. Signed by Dr. Helen Park on 24 November 2026 at 09:05.");
 }
 END_TEST
 
