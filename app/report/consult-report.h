@@ -64,79 +64,82 @@ G_DECLARE_FINAL_TYPE (ConsultReport, consult_report, CONSULT, REPORT, GObject)
  * @language is the client's preferred language (BCP 47): headings and
  * treatment texts are printed in it when a translation exists, English
  * otherwise, whatever the process locale. */
-ConsultReport *consult_report_new              (ConsultPlan               *plan,
-                                                const char                *language);
+ConsultReport *consult_report_new                   (ConsultPlan                *plan,
+                                                     const char                 *language);
 
 /* Treatment names and texts (what it is, what to expect, preparation,
  * aftercare) come from @catalogue; without one, a treatment goes by its
  * interchange id. */
-void           consult_report_set_catalogue    (ConsultReport             *self,
-                                                ConsultCatalogue          *catalogue);
-void           consult_report_set_clinic       (ConsultReport             *self,
-                                                const ConsultReportClinic *clinic);
-void           consult_report_set_client       (ConsultReport             *self,
-                                                const char                *name,
-                                                const GDate               *date_of_birth);
-void           consult_report_set_consultation_date (ConsultReport        *self,
-                                                const GDate               *date);
+void           consult_report_set_catalogue         (ConsultReport              *self,
+                                                     ConsultCatalogue           *catalogue);
+void           consult_report_set_clinic            (ConsultReport              *self,
+                                                     const ConsultReportClinic  *clinic);
+void           consult_report_set_client            (ConsultReport              *self,
+                                                     const char                 *name,
+                                                     const GDate                *date_of_birth);
+void           consult_report_set_consultation_date (ConsultReport              *self,
+                                                     const GDate                *date);
 /* The client's name, date of birth and the consultation date, from the
  * intake the plan was made from. */
-void           consult_report_set_intake       (ConsultReport             *self,
-                                                ConsultIntake             *intake);
-void           consult_report_set_staff        (ConsultReport             *self,
-                                                const char                *consultant,
-                                                const char                *supervising_physician);
+void           consult_report_set_intake            (ConsultReport              *self,
+                                                     ConsultIntake              *intake);
+void           consult_report_set_staff             (ConsultReport              *self,
+                                                     const char                 *consultant,
+                                                     const char                 *supervising_physician);
 /* @signed_by and @signed_at describe the signature of a signed (or
  * superseded) version; a draft carries a "DRAFT" watermark. */
-void           consult_report_set_status       (ConsultReport             *self,
-                                                ConsultReportStatus        status,
-                                                const char                *signed_by,
-                                                GDateTime                 *signed_at);
+void           consult_report_set_status            (ConsultReport              *self,
+                                                     ConsultReportStatus         status,
+                                                     const char                 *signed_by,
+                                                     GDateTime                  *signed_at);
 
 /* The language the summary is actually printed in ("es", or "en"). */
-const char    *consult_report_get_language     (ConsultReport             *self);
+const char    *consult_report_get_language          (ConsultReport              *self);
 
 /* Lays the summary out on pages of @page_width x @page_height points.
- * For a GtkPrintOperation: use_full_page TRUE, unit GTK_UNIT_POINTS, and
- * the page setup's paper size, in begin-print; then draw-page calls
- * consult_report_draw_page().  Fails on a page too small to hold it. */
-gboolean       consult_report_paginate         (ConsultReport             *self,
-                                                double                     page_width,
-                                                double                     page_height,
-                                                GError                   **error);
-guint          consult_report_get_n_pages      (ConsultReport             *self);
-void           consult_report_draw_page        (ConsultReport             *self,
-                                                cairo_t                   *cr,
-                                                guint                      page_nr);
+ * For a GtkPrintOperation: set use-full-page and unit GTK_UNIT_POINTS,
+ * call this in ::begin-print with gtk_print_context_get_width() and
+ * _get_height() (the page setup's paper, margins included: the summary
+ * keeps its own), set n-pages, and call consult_report_draw_page() with
+ * the context's cairo_t in ::draw-page.  Fails on a page too small to
+ * hold it. */
+gboolean       consult_report_paginate              (ConsultReport              *self,
+                                                     double                      page_width,
+                                                     double                      page_height,
+                                                     GError                    **error);
+guint          consult_report_get_n_pages           (ConsultReport              *self);
+void           consult_report_draw_page             (ConsultReport              *self,
+                                                     cairo_t                    *cr,
+                                                     guint                       page_nr);
 
 /* Writes every page to @path (paginated as A4 unless paginated before)
  * through a temporary file renamed over @path, so a failure leaves no
  * partial PDF behind. */
-gboolean       consult_report_export_pdf       (ConsultReport             *self,
-                                                const char                *path,
-                                                GError                   **error);
+gboolean       consult_report_export_pdf            (ConsultReport              *self,
+                                                     const char                 *path,
+                                                     GError                    **error);
 
 /* The same in a worker thread (GTask), laid out there afresh for
  * @page_width x @page_height points: nothing may use @self until
  * @callback runs, and it is left without a layout (paginate again to
  * print it). */
-void           consult_report_export_pdf_async  (ConsultReport             *self,
-                                                 const char                *path,
-                                                 double                     page_width,
-                                                 double                     page_height,
-                                                 GCancellable              *cancellable,
-                                                 GAsyncReadyCallback        callback,
-                                                 gpointer                   user_data);
-gboolean       consult_report_export_pdf_finish (ConsultReport             *self,
-                                                 GAsyncResult              *result,
-                                                 GError                   **error);
+void           consult_report_export_pdf_async      (ConsultReport              *self,
+                                                     const char                 *path,
+                                                     double                      page_width,
+                                                     double                      page_height,
+                                                     GCancellable               *cancellable,
+                                                     GAsyncReadyCallback         callback,
+                                                     gpointer                    user_data);
+gboolean       consult_report_export_pdf_finish     (ConsultReport              *self,
+                                                     GAsyncResult               *result,
+                                                     GError                    **error);
 
 /* Geometry, for tests and previews: the area between the running header
  * and the footer, and the box of every text block placed on @page_nr (an
  * array of ConsultReportBox). */
-void           consult_report_get_content_area (ConsultReport             *self,
-                                                ConsultReportBox          *area);
-GArray        *consult_report_get_text_boxes   (ConsultReport             *self,
-                                                guint                      page_nr);
+void           consult_report_get_content_area      (ConsultReport              *self,
+                                                     ConsultReportBox           *area);
+GArray        *consult_report_get_text_boxes        (ConsultReport              *self,
+                                                     guint                       page_nr);
 
 G_END_DECLS
