@@ -22,6 +22,7 @@
 #include "consult-store-paths.h"
 #include "consult-store-plans.h"
 #include "consult-test.h"
+#include "consult-test-app.h"
 #include "consult-test-gui.h"
 #include "consult-window.h"
 
@@ -32,43 +33,18 @@ static ConsultApplication *app;
 static ConsultWindow *window;
 static ConsultConsultationView *view;
 
-static gboolean
-window_is_mapped (gpointer data)
-{
-  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (data));
-
-  return active != NULL && CONSULT_IS_WINDOW (active) && gtk_widget_get_mapped (GTK_WIDGET (active));
-}
-
 static void
 start_app (void)
 {
-  g_autoptr (GError) error = NULL;
-
-  app = consult_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  ck_assert_msg (error == NULL, "%s", error ? error->message : "");
-  g_application_activate (G_APPLICATION (app));
-  ck_assert (consult_test_wait_until (window_is_mapped, app, 10000));
-  window = CONSULT_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  app = consult_test_app_new ();
+  window = consult_test_app_activate (app);
   view = consult_window_get_consultation_view (window);
 }
 
 static void
 stop_app (void)
 {
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
-
-  for (GList *l = windows; l != NULL;)
-    {
-      GtkWindow *w = l->data;
-
-      l = l->next;
-      gtk_window_destroy (w);
-    }
-  consult_test_settle ();
-  g_clear_object (&app);
+  g_clear_pointer (&app, consult_test_app_free);
   window = NULL;
   view = NULL;
 }

@@ -16,6 +16,7 @@
 #include "consult-intake-wizard.h"
 #include "consult-plan-view.h"
 #include "consult-test.h"
+#include "consult-test-app.h"
 #include "consult-test-gui.h"
 #include "consult-window.h"
 
@@ -24,28 +25,12 @@ static ConsultWindow *window;
 static ConsultConsultationView *view;
 static ConsultIntakeWizard *wizard;
 
-static gboolean
-window_is_mapped (gpointer data)
-{
-  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (data));
-
-  return active != NULL && gtk_widget_get_mapped (GTK_WIDGET (active));
-}
-
 static void
 setup (void)
 {
-  g_autoptr (GError) error = NULL;
-
   consult_test_remove_user_data ();
-  app = consult_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  ck_assert_msg (error == NULL, "%s", error ? error->message : "");
-  g_application_activate (G_APPLICATION (app));
-  ck_assert (consult_test_wait_until (window_is_mapped, app, 10000));
-
-  window = CONSULT_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  app = consult_test_app_new ();
+  window = consult_test_app_activate (app);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-consultation", NULL);
   view = consult_window_get_consultation_view (window);
   wizard = CONSULT_INTAKE_WIZARD (consult_consultation_view_get_wizard (view));
@@ -55,9 +40,7 @@ setup (void)
 static void
 teardown (void)
 {
-  gtk_window_destroy (GTK_WINDOW (window));
-  consult_test_settle ();
-  g_clear_object (&app);
+  g_clear_pointer (&app, consult_test_app_free);
 }
 
 /* What a consultant does with each kind of row. */

@@ -15,6 +15,7 @@
 #include "consult-preferences-window.h"
 #include "consult-window.h"
 #include "consult-test.h"
+#include "consult-test-app.h"
 #include "consult-test-gui.h"
 
 static ConsultApplication *app;
@@ -22,38 +23,14 @@ static ConsultApplication *app;
 static void
 setup (void)
 {
-  g_autoptr (GError) error = NULL;
-
   consult_test_remove_user_data ();
-  app = consult_application_new ();
-  /* No D-Bus uniqueness in tests: each test owns its application. */
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  ck_assert_msg (error == NULL, "%s", error ? error->message : "");
+  app = consult_test_app_new ();
 }
 
 static void
 teardown (void)
 {
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
-
-  for (GList *l = windows; l != NULL;)
-    {
-      GtkWindow *window = l->data;
-
-      l = l->next;
-      gtk_window_destroy (window);
-    }
-  consult_test_settle ();
-  g_clear_object (&app);
-}
-
-static gboolean
-window_is_mapped (gpointer data)
-{
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (data));
-
-  return window != NULL && gtk_widget_get_mapped (GTK_WIDGET (window));
+  g_clear_pointer (&app, consult_test_app_free);
 }
 
 START_TEST (test_activate_shows_main_window)
@@ -62,10 +39,7 @@ START_TEST (test_activate_shows_main_window)
   g_autofree char *png = NULL;
   GtkWindow *window;
 
-  g_application_activate (G_APPLICATION (app));
-  ck_assert (consult_test_wait_until (window_is_mapped, app, 10000));
-
-  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  window = GTK_WINDOW (consult_test_app_activate (app));
   ck_assert (CONSULT_IS_WINDOW (window));
   ck_assert_str_eq (gtk_window_get_title (window), "MedSpa Consult");
 
@@ -86,9 +60,7 @@ START_TEST (test_window_size_is_restored)
   g_settings_set_int (settings, "window-height", 820);
   g_settings_set_boolean (settings, "window-maximized", FALSE);
 
-  g_application_activate (G_APPLICATION (app));
-  ck_assert (consult_test_wait_until (window_is_mapped, app, 10000));
-  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  window = GTK_WINDOW (consult_test_app_activate (app));
 
   gtk_window_get_default_size (window, &width, &height);
   ck_assert_int_eq (width, 1300);
@@ -109,9 +81,7 @@ START_TEST (test_about_and_shortcuts_open)
   GListModel *toplevels;
   guint before;
 
-  g_application_activate (G_APPLICATION (app));
-  ck_assert (consult_test_wait_until (window_is_mapped, app, 10000));
-  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  window = GTK_WINDOW (consult_test_app_activate (app));
 
   toplevels = gtk_window_get_toplevels ();
   before = g_list_model_get_n_items (toplevels);
@@ -157,8 +127,7 @@ START_TEST (test_preferences_edit_clinic_settings)
 
   g_settings_set_string (settings, "clinic-name", "Valley Skin Clinic");
 
-  g_application_activate (G_APPLICATION (app));
-  ck_assert (consult_test_wait_until (window_is_mapped, app, 10000));
+  consult_test_app_activate (app);
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
   ck_assert (consult_test_wait_until (preferences_window_shown, &preferences, 10000));
 

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "consult-client-page.h"
+#include "consult-dialogs.h"
 #include "consult-plan-diff.h"
 #include "consult-plan-view.h"
 #include "consult-store-clients.h"
@@ -88,17 +89,6 @@ parent_window (ConsultClientPage *self)
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
 
-static void
-show_error (ConsultClientPage *self,
-            const char        *heading,
-            const GError      *error)
-{
-  GtkWidget *dialog = adw_message_dialog_new (parent_window (self), heading, error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 static char *
 format_time (gint64 usec)
 {
@@ -130,7 +120,7 @@ plan_row_activated_cb (ConsultClientPage *self,
   g_autoptr (GError) error = NULL;
 
   if (!consult_client_page_open_plan (self, g_object_get_data (G_OBJECT (row), "plan-id"), &error))
-    show_error (self, _("The Plan Could Not Be Opened"), error);
+    consult_show_message (GTK_WIDGET (self), _("The Plan Could Not Be Opened"), error->message);
 }
 
 static GtkWidget *
@@ -369,7 +359,7 @@ compare_action (GtkWidget  *widget,
   g_autoptr (GError) error = NULL;
 
   if (!consult_client_page_compare_with_previous (self, &error))
-    show_error (self, _("The Plan Versions Could Not Be Compared"), error);
+    consult_show_message (GTK_WIDGET (self), _("The Plan Versions Could Not Be Compared"), error->message);
 }
 
 static void
@@ -449,7 +439,7 @@ save_details_action (GtkWidget  *widget,
 
   if (!consult_store_save_client (consult_context_get_store (self->context), self->client, &error))
     {
-      show_error (self, _("The Client’s Details Could Not Be Saved"), error);
+      consult_show_message (GTK_WIDGET (self), _("The Client’s Details Could Not Be Saved"), error->message);
       return;
     }
 
@@ -469,7 +459,7 @@ archive_response_cb (AdwMessageDialog  *dialog,
   if (!consult_store_set_client_archived (consult_context_get_store (self->context),
                                           self->client->id, TRUE, &error))
     {
-      show_error (self, _("The Client Could Not Be Archived"), error);
+      consult_show_message (GTK_WIDGET (self), _("The Client Could Not Be Archived"), error->message);
       return;
     }
 

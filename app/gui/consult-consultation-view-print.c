@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "consult-consultation-view-private.h"
+#include "consult-dialogs.h"
 #include "consult-report.h"
 
 /* The patient summary, printed or exported as PDF from the one layout of
@@ -105,19 +106,6 @@ run_print (ConsultConsultationView  *self,
 }
 
 static void
-show_print_error (ConsultConsultationView *self,
-                  const GError            *error)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                              _("The Plan Summary Could Not Be Printed"),
-                                              error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
 print_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
@@ -129,7 +117,7 @@ print_action (GtkWidget  *widget,
     return;
 
   if (!run_print (self, NULL, &error))
-    show_print_error (self, error);
+    consult_show_message (GTK_WIDGET (self), _("The Plan Summary Could Not Be Printed"), error->message);
 }
 
 static void
@@ -150,7 +138,7 @@ export_response_cb (GtkNativeDialog         *chooser,
 
   report = build_report (self);
   if (!consult_report_export_pdf (report, g_file_peek_path (file), &error))
-    show_print_error (self, error);
+    consult_show_message (GTK_WIDGET (self), _("The Plan Summary Could Not Be Printed"), error->message);
 }
 
 static void

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "consult-consultation-view-private.h"
+#include "consult-dialogs.h"
 #include "consult-store-drafts.h"
 #include "consult-store-intake.h"
 #include "consult-store-plans.h"
@@ -93,17 +94,6 @@ show_error (ConsultConsultationView *self,
       adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "retry");
       g_signal_connect (dialog, "response", G_CALLBACK (retry_response_cb), retry);
     }
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-show_message (ConsultConsultationView *self,
-              const char              *heading,
-              const char              *body)
-{
-  GtkWidget *dialog = adw_message_dialog_new (parent_window (self), heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -242,7 +232,7 @@ ready_to_save (ConsultConsultationView *self)
   if (consult_consultation_view_get_plan (self) != NULL)
     return TRUE;
 
-  show_message (self, _("The Intake Is Not Complete"),
+  consult_show_message (GTK_WIDGET (self), _("The Intake Is Not Complete"),
                 _("Some answers are missing or need correcting; they are marked on the intake pages. "
                   "A plan can only be saved once the intake is complete."));
   return FALSE;
@@ -288,8 +278,7 @@ sign_response_cb (AdwMessageDialog        *dialog,
                   const char              *response,
                   ConsultConsultationView *self)
 {
-  GtkEditable *name_row = g_object_get_data (G_OBJECT (dialog), "name-row");
-  g_autofree char *physician = g_strstrip (g_strdup (gtk_editable_get_text (name_row)));
+  g_autofree char *physician = g_strstrip (g_strdup (consult_name_dialog_get_name (dialog)));
   g_autofree char *intake_json = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *toast = NULL;
@@ -299,7 +288,7 @@ sign_response_cb (AdwMessageDialog        *dialog,
 
   if (physician[0] == '\0')
     {
-      show_message (self, _("The Plan Was Not Signed"),
+      consult_show_message (GTK_WIDGET (self), _("The Plan Was Not Signed"),
                     _("The signing physician’s name is required."));
       return;
     }
@@ -333,49 +322,23 @@ sign_response_cb (AdwMessageDialog        *dialog,
   show_toast (self, toast);
 }
 
-static GtkWidget *
-dialog_entry (AdwMessageDialog *dialog,
-              const char       *title)
-{
-  GtkWidget *list = gtk_list_box_new ();
-  GtkWidget *row = adw_entry_row_new ();
-
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
-  gtk_list_box_append (GTK_LIST_BOX (list), row);
-  adw_message_dialog_set_extra_child (dialog, list);
-
-  return row;
-}
-
 static void
 sign_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
   ConsultConsultationView *self = CONSULT_CONSULTATION_VIEW (widget);
-  GtkWidget *dialog;
-  GtkWidget *name_row;
+  AdwMessageDialog *dialog;
 
   if (!ready_to_save (self))
     return;
 
   /* A deliberate act: the physician types their name and confirms. */
-  dialog = adw_message_dialog_new (parent_window (self), _("Sign This Plan?"),
-                                   _("Signing confirms that you, the supervising physician, have "
-                                     "reviewed this plan. A signed plan cannot be changed; later "
-                                     "changes become a new version."));
-  name_row = dialog_entry (ADW_MESSAGE_DIALOG (dialog), _("Physician’s Full Name"));
-  g_object_set_data (G_OBJECT (dialog), "name-row", name_row);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "sign", _("_Sign Plan"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "sign", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "sign");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = consult_name_dialog_new (widget, _("Sign This Plan?"),
+                                    _("Signing confirms that you, the supervising physician, have "
+                                      "reviewed this plan. A signed plan cannot be changed; later "
+                                      "changes become a new version."),
+                                    _("Physician’s Full Name"), "sign", _("_Sign Plan"));
   g_signal_connect_object (dialog, "response", G_CALLBACK (sign_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -401,7 +364,7 @@ consent_response_cb (AdwMessageDialog        *dialog,
                      const char              *response,
                      ConsultConsultationView *self)
 {
-  GtkEditable *name_row = g_object_get_data (G_OBJECT (dialog), "name-row");
+  const char *typed = consult_name_dialog_get_name (dialog);
   g_autofree char *version = NULL;
   g_autofree char *consent_id = NULL;
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
@@ -411,16 +374,16 @@ consent_response_cb (AdwMessageDialog        *dialog,
   if (!g_str_equal (response, "consent"))
     return;
 
-  if (!name_confirms_client (self->intake, gtk_editable_get_text (name_row)))
+  if (!name_confirms_client (self->intake, typed))
     {
-      show_message (self, _("Consent Was Not Recorded"),
+      consult_show_message (GTK_WIDGET (self), _("Consent Was Not Recorded"),
                     _("The name typed does not match the client’s name on this plan."));
       return;
     }
 
   version = g_settings_get_string (consult_context_get_settings (self->context), "consent-text-version");
   consent_id = consult_store_record_consent (consult_context_get_store (self->context), self->plan_id,
-                                             version, today, gtk_editable_get_text (name_row), &error);
+                                             version, today, typed, &error);
   if (consent_id == NULL)
     {
       show_error (self, _("Consent Could Not Be Recorded"), error, "consultation.consent");
@@ -436,21 +399,12 @@ consent_action (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   ConsultConsultationView *self = CONSULT_CONSULTATION_VIEW (widget);
-  GtkWidget *dialog;
-  GtkWidget *name_row;
+  AdwMessageDialog *dialog;
 
-  dialog = adw_message_dialog_new (parent_window (self), _("Record the Client’s Consent"),
-                                   _("The client has read the plan and its risks, and agrees to it. "
-                                     "To confirm, the client types their full name."));
-  name_row = dialog_entry (ADW_MESSAGE_DIALOG (dialog), _("Client’s Full Name"));
-  g_object_set_data (G_OBJECT (dialog), "name-row", name_row);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "consent", _("_Record Consent"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "consent", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "consent");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = consult_name_dialog_new (widget, _("Record the Client’s Consent"),
+                                    _("The client has read the plan and its risks, and agrees to it. "
+                                      "To confirm, the client types their full name."),
+                                    _("Client’s Full Name"), "consent", _("_Record Consent"));
   g_signal_connect_object (dialog, "response", G_CALLBACK (consent_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -1,0 +1,69 @@
+/* consult-dialogs.c
+ *
+ * Copyright 2026 The MedSpa Consult authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "consult-dialogs"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "consult-dialogs.h"
+
+static GtkWindow *
+window_of (GtkWidget *widget)
+{
+  GtkRoot *root = widget != NULL ? gtk_widget_get_root (widget) : NULL;
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+void
+consult_show_message (GtkWidget  *widget,
+                      const char *heading,
+                      const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (window_of (widget), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+AdwMessageDialog *
+consult_name_dialog_new (GtkWidget  *widget,
+                         const char *heading,
+                         const char *body,
+                         const char *entry_title,
+                         const char *response,
+                         const char *response_label)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window_of (widget), heading, body));
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *entry = adw_entry_row_new ();
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), entry_title);
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (entry), TRUE);
+  gtk_list_box_append (GTK_LIST_BOX (list), entry);
+  adw_message_dialog_set_extra_child (dialog, list);
+  g_object_set_data (G_OBJECT (dialog), "entry", entry);
+
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), response, response_label, NULL);
+  adw_message_dialog_set_response_appearance (dialog, response, ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, response);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  return dialog;
+}
+
+const char *
+consult_name_dialog_get_name (AdwMessageDialog *dialog)
+{
+  g_return_val_if_fail (ADW_IS_MESSAGE_DIALOG (dialog), NULL);
+
+  return gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "entry"));
+}

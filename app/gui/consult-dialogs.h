@@ -1,0 +1,31 @@
+/* consult-dialogs.h
+ *
+ * Copyright 2026 The MedSpa Consult authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+/* A message with a Close button, over the window holding @widget. */
+void              consult_show_message          (GtkWidget  *widget,
+                                                 const char *heading,
+                                                 const char *body);
+
+/* A question confirmed by typing a name (the signing physician, the
+ * consenting client): Cancel, or @response with its label as the
+ * suggested default. The entry is the dialog's "entry" data. Connect to
+ * "response" and present it. */
+AdwMessageDialog *consult_name_dialog_new       (GtkWidget  *widget,
+                                                 const char *heading,
+                                                 const char *body,
+                                                 const char *entry_title,
+                                                 const char *response,
+                                                 const char *response_label);
+const char       *consult_name_dialog_get_name  (AdwMessageDialog *dialog);
+
+G_END_DECLS

@@ -1,0 +1,59 @@
+/* consult-test-app.c
+ *
+ * Copyright 2026 The MedSpa Consult authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "consult-test.h"
+#include "consult-test-app.h"
+#include "consult-test-gui.h"
+
+ConsultApplication *
+consult_test_app_new (void)
+{
+  g_autoptr (GError) error = NULL;
+  ConsultApplication *app;
+
+  app = consult_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  ck_assert_msg (error == NULL, "%s", error ? error->message : "");
+
+  return app;
+}
+
+static gboolean
+main_window_is_mapped (gpointer data)
+{
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (data));
+
+  return CONSULT_IS_WINDOW (active) && gtk_widget_get_mapped (GTK_WIDGET (active));
+}
+
+ConsultWindow *
+consult_test_app_activate (ConsultApplication *app)
+{
+  g_application_activate (G_APPLICATION (app));
+  ck_assert (consult_test_wait_until (main_window_is_mapped, app, 10000));
+
+  return CONSULT_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+}
+
+void
+consult_test_app_free (ConsultApplication *app)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+  for (GList *l = windows; l != NULL;)
+    {
+      GtkWindow *window = l->data;
+
+      l = l->next;
+      gtk_window_destroy (window);
+    }
+  consult_test_settle ();
+  g_object_unref (app);
+}
