@@ -16,6 +16,7 @@
 
 #include "consult-test.h"
 #include "consult-test-store.h"
+#include "consult-client-list.h"
 #include "consult-store-backup.h"
 #include "consult-store-migrations.h"
 #include "consult-store-private.h"
@@ -129,20 +130,29 @@ add_migration (GPtrArray  *migrations,
   g_ptr_array_add (migrations, migration);
 }
 
+static guint
+last_version (GPtrArray *migrations)
+{
+  const ConsultStoreMigration *last = g_ptr_array_index (migrations, migrations->len - 1);
+
+  return last->version;
+}
+
 START_TEST (test_failed_migration_is_rolled_back)
 {
   g_autoptr (ConsultStore) store = open_ok ();
   g_autofree char *plan_id = consult_test_store_save_visit (store, "Ana", "Díaz", NULL, NULL);
-  g_autofree char *backup = g_strconcat (db_path, ".pre-migration-v1.bak", NULL);
   g_autoptr (GPtrArray) broken = consult_store_default_migrations (NULL);
   g_autoptr (GPtrArray) fixed = consult_store_default_migrations (NULL);
+  guint current = last_version (broken);
+  g_autofree char *backup = g_strdup_printf ("%s.pre-migration-v%u.bak", db_path, current);
   g_autoptr (ConsultStore) upgrading = NULL;
   g_autoptr (GError) error = NULL;
 
   consult_store_close (store);
 
   /* Half of it works: a new table and a changed row, then a failure. */
-  add_migration (broken, 2,
+  add_migration (broken, current + 1,
                  "CREATE TABLE extra (a);"
                  "UPDATE intake_drafts SET updated_at = 0;"
                  "ALTER TABLE clients ADD COLUMN nickname TEXT;"
@@ -153,7 +163,7 @@ START_TEST (test_failed_migration_is_rolled_back)
   consult_test_assert_error (error, CONSULT_STORE_ERROR, CONSULT_STORE_ERROR_MIGRATION);
   ck_assert (!consult_store_is_open (upgrading));
 
-  ck_assert_int_eq (raw_int (db_path, "PRAGMA user_version"), 1);
+  ck_assert_int_eq (raw_int (db_path, "PRAGMA user_version"), current);
   ck_assert_int_eq (raw_int (db_path, "SELECT count(*) FROM sqlite_schema WHERE name = 'extra'"), 0);
   ck_assert_int_eq (raw_int (db_path, "SELECT count(*) FROM pragma_table_info('clients') "
                                       "WHERE name = 'nickname'"), 0);
@@ -165,12 +175,41 @@ START_TEST (test_failed_migration_is_rolled_back)
   ck_assert_int_eq (raw_int (backup, "SELECT count(*) FROM clients"), 1);
 
   g_clear_object (&upgrading);
-  add_migration (fixed, 2, "CREATE TABLE extra (a);");
+  add_migration (fixed, current + 1, "CREATE TABLE extra (a);");
   upgrading = consult_store_new (db_path);
   consult_store_set_migrations (upgrading, fixed);
   g_clear_error (&error);
   ck_assert_msg (consult_store_open (upgrading, &error), "%s", error ? error->message : "");
-  ck_assert_uint_eq (consult_store_get_schema_version (upgrading), 2);
+  ck_assert_uint_eq (consult_store_get_schema_version (upgrading), current + 1);
+}
+END_TEST
+
+/* A database written by the first schema, upgraded by every later one:
+ * what a clinic's file goes through. */
+START_TEST (test_upgrade_from_first_schema_keeps_records)
+{
+  g_autoptr (GPtrArray) all = consult_store_default_migrations (NULL);
+  g_autoptr (GPtrArray) first = g_ptr_array_new ();
+  g_autoptr (ConsultStore) old = consult_store_new (db_path);
+  g_autoptr (ConsultStore) store = NULL;
+  g_autoptr (ConsultClientList) found = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *plan_id = NULL;
+  g_autofree char *backup = g_strconcat (db_path, ".pre-migration-v1.bak", NULL);
+
+  g_ptr_array_add (first, g_ptr_array_index (all, 0));
+  consult_store_set_migrations (old, first);
+  ck_assert (consult_store_open (old, &error));
+  ck_assert_uint_eq (consult_store_get_schema_version (old), 1);
+  plan_id = consult_test_store_save_visit (old, "Ana", "Díaz", NULL, NULL);
+  consult_store_close (old);
+
+  store = open_ok ();
+  ck_assert_uint_eq (consult_store_get_schema_version (store), last_version (all));
+  ck_assert (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+  found = consult_client_list_new (store, "dia", CONSULT_CLIENT_SEARCH_DEFAULT, &error);
+  ck_assert_uint_eq (g_list_model_get_n_items (G_LIST_MODEL (found)), 1);
+  ck_assert (consult_store_verify (store, NULL, &error));
 }
 END_TEST
 
@@ -381,6 +420,7 @@ store_open_suite (void)
   tcase_add_test (tc, test_new_database_is_private_and_current);
   tcase_add_test (tc, test_newer_database_is_refused_untouched);
   tcase_add_test (tc, test_failed_migration_is_rolled_back);
+  tcase_add_test (tc, test_upgrade_from_first_schema_keeps_records);
   tcase_add_test (tc, test_corrupt_file_is_refused_with_restore_advice);
   tcase_add_test (tc, test_damaged_schema_page_is_refused);
   tcase_add_test (tc, test_busy_database_waits_then_fails);

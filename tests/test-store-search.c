@@ -166,6 +166,41 @@ START_TEST (test_list_pages_lazily_in_name_order)
 }
 END_TEST
 
+/* Enough hits that a page walks the name index instead of sorting. */
+START_TEST (test_broad_search_pages_in_name_order)
+{
+  g_autoptr (ConsultClientList) list = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *archived_id = NULL;
+  const guint n = 450;
+
+  ck_assert (consult_store_begin (store, &error));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *family = g_strdup_printf ("Walker%03u", (i * 7) % n);
+      g_autofree char *plan = consult_test_store_save_visit (store, "Given", family, NULL,
+                                                             i == 0 ? &archived_id : NULL);
+    }
+  g_free (consult_test_store_save_visit (store, "Other", "Person", NULL, NULL));
+  ck_assert (consult_store_commit (store, &error));
+  ck_assert (consult_store_set_client_archived (store, archived_id, TRUE, &error));
+
+  ck_assert_uint_eq (count_matches ("walk", CONSULT_CLIENT_SEARCH_INCLUDE_ARCHIVED), n);
+  list = consult_client_list_new (store, "walk", CONSULT_CLIENT_SEARCH_DEFAULT, &error);
+  ck_assert_uint_eq (g_list_model_get_n_items (G_LIST_MODEL (list)), n - 1);
+
+  /* Walker000 is the archived one. */
+  for (guint i = 0; i < n - 1; i++)
+    {
+      g_autoptr (ConsultClientSummary) item = g_list_model_get_item (G_LIST_MODEL (list), i);
+      g_autofree char *expected = g_strdup_printf ("Walker%03u", i + 1);
+
+      ck_assert_ptr_nonnull (item);
+      ck_assert_str_eq (consult_client_summary_get_family_name (item), expected);
+    }
+}
+END_TEST
+
 static Suite *
 store_search_suite (void)
 {
@@ -178,6 +213,7 @@ store_search_suite (void)
   tcase_add_test (tc, test_hostile_input_never_fails);
   tcase_add_test (tc, test_archived_filter);
   tcase_add_test (tc, test_list_pages_lazily_in_name_order);
+  tcase_add_test (tc, test_broad_search_pages_in_name_order);
   suite_add_tcase (suite, tc);
 
   return suite;

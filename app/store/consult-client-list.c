@@ -18,40 +18,62 @@
 #define SUMMARY_COLUMNS \
   "c.id, c.given_name, c.family_name, c.date_of_birth, c.phone, c.email, c.archived"
 
-#define NAME_HITS "SELECT rowid AS num FROM client_fts WHERE client_fts MATCH ?1"
+/* Words match names, phone and e-mail only: never the status column. */
+#define NAME_COLUMNS "{given_name family_name email phone phone_digits}"
+/* ?1 is a query from consult_store_search_query(): quoted words only. */
+#define MATCH_ANY "client_fts MATCH '" NAME_COLUMNS " : (' || ?1 || ')'"
+#define MATCH_ACTIVE \
+  "client_fts MATCH '" NAME_COLUMNS " : (' || ?1 || ') AND search_status : active'"
 
 /* ...and clients with a consultation whose notes match. */
 #define NOTES_HITS \
-  NAME_HITS " UNION " \
+  "SELECT rowid AS num FROM client_fts WHERE " MATCH_ANY " UNION " \
   "SELECT c2.num FROM consultation_fts " \
   "JOIN consultations k ON k.num = consultation_fts.rowid " \
   "JOIN clients c2 ON c2.id = k.client_id WHERE consultation_fts MATCH ?1"
 
-/* The hits drive the join, so a narrow search never walks the whole
- * clients index; "+c.archived" keeps SQLite from choosing to. */
+/* Few hits: they drive the join and only they are sorted. */
 #define FROM_HITS(hits) "FROM (" hits ") h JOIN clients c ON c.num = h.num "
 
 #define ORDER_PAGE "ORDER BY c.sort_key, c.num LIMIT ?2 OFFSET ?3"
 
-enum { ALL, BY_NAME, BY_NAME_OR_NOTES, N_SCOPES };
+/* Many hits: walk the name-order index and keep the entries that are
+ * hits ("+" stops SQLite from turning the hits into row lookups), so a
+ * page costs about a page of rows, not a sort of every hit. */
+#define WALK_FROM_ACTIVE \
+  "FROM clients c WHERE c.archived = 0 AND +c.num IN (SELECT rowid FROM client_fts WHERE " \
+  MATCH_ACTIVE ") "
+#define WALK_FROM_ANY \
+  "FROM clients c WHERE +c.num IN (SELECT rowid FROM client_fts WHERE " MATCH_ANY ") "
+
+/* From this many hits on, walking beats sorting. */
+#define WALK_MIN_HITS 400
+
+enum { ALL, BY_NAME, BY_NAME_OR_NOTES, BY_NAME_WALKING, N_SCOPES };
 
 static const char *const count_sql[N_SCOPES][2] = {
-  /* [scope][include_archived] */
+  /* [scope][include_archived]: name counts come from the index alone */
   { "SELECT count(*) FROM clients c WHERE c.archived = 0",
     "SELECT count(*) FROM clients c" },
-  { "SELECT count(*) " FROM_HITS (NAME_HITS) "WHERE +c.archived = 0",
-    "SELECT count(*) " FROM_HITS (NAME_HITS) },
+  { "SELECT count(*) FROM client_fts WHERE " MATCH_ACTIVE,
+    "SELECT count(*) FROM client_fts WHERE " MATCH_ANY },
   { "SELECT count(*) " FROM_HITS (NOTES_HITS) "WHERE +c.archived = 0",
     "SELECT count(*) " FROM_HITS (NOTES_HITS) },
+  { "SELECT count(*) FROM client_fts WHERE " MATCH_ACTIVE,
+    "SELECT count(*) FROM client_fts WHERE " MATCH_ANY },
 };
 
 static const char *const page_sql[N_SCOPES][2] = {
   { "SELECT " SUMMARY_COLUMNS " FROM clients c WHERE c.archived = 0 " ORDER_PAGE,
     "SELECT " SUMMARY_COLUMNS " FROM clients c " ORDER_PAGE },
-  { "SELECT " SUMMARY_COLUMNS " " FROM_HITS (NAME_HITS) "WHERE +c.archived = 0 " ORDER_PAGE,
-    "SELECT " SUMMARY_COLUMNS " " FROM_HITS (NAME_HITS) ORDER_PAGE },
+  { "SELECT " SUMMARY_COLUMNS " " FROM_HITS ("SELECT rowid AS num FROM client_fts WHERE " MATCH_ACTIVE)
+    ORDER_PAGE,
+    "SELECT " SUMMARY_COLUMNS " " FROM_HITS ("SELECT rowid AS num FROM client_fts WHERE " MATCH_ANY)
+    ORDER_PAGE },
   { "SELECT " SUMMARY_COLUMNS " " FROM_HITS (NOTES_HITS) "WHERE +c.archived = 0 " ORDER_PAGE,
     "SELECT " SUMMARY_COLUMNS " " FROM_HITS (NOTES_HITS) ORDER_PAGE },
+  { "SELECT " SUMMARY_COLUMNS " " WALK_FROM_ACTIVE ORDER_PAGE,
+    "SELECT " SUMMARY_COLUMNS " " WALK_FROM_ANY ORDER_PAGE },
 };
 
 struct _ConsultClientList
@@ -109,8 +131,10 @@ prepare (ConsultClientList  *self,
   ConsultStoreStmt *stmt;
   guint scope = ALL;
 
-  if (self->query != NULL)
-    scope = (self->flags & CONSULT_CLIENT_SEARCH_NOTES) ? BY_NAME_OR_NOTES : BY_NAME;
+  if (self->query != NULL && (self->flags & CONSULT_CLIENT_SEARCH_NOTES))
+    scope = BY_NAME_OR_NOTES;
+  else if (self->query != NULL)
+    scope = self->n_items >= WALK_MIN_HITS ? BY_NAME_WALKING : BY_NAME;
 
   stmt = _consult_store_prepare (self->store, sql[scope][(self->flags & CONSULT_CLIENT_SEARCH_INCLUDE_ARCHIVED) != 0],
                                  error);

@@ -268,8 +268,11 @@ apply_connection_settings (ConsultStore  *self,
   if (_consult_store_step_row (self, wal, error) < 0)
     return FALSE;
 
+  /* 16 MiB of page cache (the default is 2) keeps the indexes a search
+   * and a timeline walk warm in a clinic's years of history. */
   return _consult_store_exec (self, "PRAGMA synchronous = FULL", error) &&
-         _consult_store_exec (self, "PRAGMA foreign_keys = ON", error);
+         _consult_store_exec (self, "PRAGMA foreign_keys = ON", error) &&
+         _consult_store_exec (self, "PRAGMA cache_size = -16384", error);
 }
 
 /**
