@@ -212,6 +212,7 @@ START_TEST (test_translation_spanish)
   g_autoptr (ConsultTranslation) mexico = consult_translation_new_for_language ("es-MX", NULL);
   g_autoptr (ConsultTranslation) unknown = consult_translation_new_for_language ("xx", NULL);
   g_autoptr (ConsultTranslation) escape = consult_translation_new_for_language ("../es", NULL);
+  g_autoptr (ConsultTranslation) posix = consult_translation_new_for_language ("es_ES.UTF-8", NULL);
 
   ck_assert (consult_translation_has_catalogue (es));
   ck_assert_str_eq (consult_translation_get_language (es), "es");
@@ -225,6 +226,7 @@ START_TEST (test_translation_spanish)
   ck_assert (!consult_translation_has_catalogue (unknown));
   ck_assert_str_eq (consult_translation_gettext (unknown, "Your treatment plan"), "Your treatment plan");
   ck_assert_str_eq (consult_translation_get_language (escape), "en");
+  ck_assert_str_eq (consult_translation_get_language (posix), "es");
 }
 END_TEST
 

@@ -186,12 +186,12 @@ consult_translation_new_from_file (const char  *path,
   return g_steal_pointer (&self);
 }
 
-/* "es-MX" -> "es_MX", NULL when @language could escape the locale folder
- * or is not a language tag at all. */
+/* "es-MX" (or a POSIX "es_MX.UTF-8") -> "es_MX", NULL when @language
+ * could escape the locale folder or is not a language tag at all. */
 static char *
 language_to_locale (const char *language)
 {
-  g_autofree char *locale = g_strdup (language);
+  g_autofree char *locale = g_strndup (language, strcspn (language, ".@"));
 
   if (*locale == '\0' || !g_ascii_isalpha (*locale))
     return NULL;
