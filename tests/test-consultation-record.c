@@ -184,6 +184,19 @@ count_rows_with_subtitle (GtkWidget  *root,
   return n;
 }
 
+static guint
+count_rows_with_subtitle_prefix (GtkWidget  *root,
+                                 const char *prefix)
+{
+  guint n = ADW_IS_ACTION_ROW (root) && gtk_widget_get_mapped (root) &&
+            g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (root)) ?: "", prefix);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n += count_rows_with_subtitle_prefix (child, prefix);
+
+  return n;
+}
+
 START_TEST (test_save_sign_consent_amend)
 {
   g_autoptr (ConsultStorePlanVersion) version = NULL;
@@ -434,6 +447,20 @@ START_TEST (test_client_history_and_archive)
 
     ck_assert_ptr_nonnull (consult_test_find_widget (page, GTK_TYPE_LABEL, made_with));
   }
+  /* A session given under the signed plan counts towards its progress. */
+  {
+    AdwMessageDialog *dialog;
+
+    gtk_widget_activate_action (page, "client.record-session", NULL);
+    dialog = wait_for_dialog ("Record a Session");
+    gtk_editable_set_text (GTK_EDITABLE (consult_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW,
+                                                                   "Performed by")), "Nurse Kim");
+    gtk_editable_set_text (GTK_EDITABLE (consult_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW,
+                                                                   "Lot number")), "LOT-2291");
+    answer (dialog, NULL, "record");
+    ck_assert_uint_eq (count_rows_with_subtitle_prefix (page, "1 of "), 1);
+  }
+
   g_clear_pointer (&png, g_free);
   png = consult_test_save_png (GTK_WIDGET (window), "client-plan-history.png", &error);
   ck_assert_msg (png != NULL, "%s", error ? error->message : "");

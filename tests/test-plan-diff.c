@@ -9,32 +9,7 @@
 
 #include "consult-plan-diff.h"
 #include "consult-test.h"
-
-#define STEP(treatment, week, sessions, interval, performer) \
-  "{\"treatment\": \"" treatment "\", \"start_week\": " #week ", \"sessions\": " #sessions ", " \
-  "\"interval_weeks\": " #interval ", \"performer\": \"" performer "\", \"requires_physician\": false, " \
-  "\"flags\": [], \"rationale\": \"Because.\", \"rules\": []}"
-
-#define PLAN(phase2_steps, phase3_steps) \
-  "{\"format\": \"medspa-consult/plan\", \"version\": 1, \"catalogue_version\": \"2026.1\", " \
-  "\"start_date\": \"2026-11-23\", \"phases\": [" \
-  "{\"number\": 1, \"key\": \"stabilise\", \"title\": \"Stabilise\", \"start_week\": 0, \"end_week\": 8, \"steps\": [" \
-  STEP ("spf", 0, 0, 0, "esthetician") ", " STEP ("barrier-repair", 0, 0, 0, "esthetician") "]}, " \
-  "{\"number\": 2, \"key\": \"remodel\", \"title\": \"Remodel\", \"start_week\": 8, \"end_week\": 20, \"steps\": [" \
-  phase2_steps "]}, " \
-  "{\"number\": 3, \"key\": \"refine\", \"title\": \"Refine\", \"start_week\": 20, \"end_week\": 30, \"steps\": [" \
-  phase3_steps "]}], " \
-  "\"deferred\": [], \"excluded\": [], \"referrals\": [], \"warnings\": [], \"requires_physician_signoff\": true}"
-
-static ConsultPlan *
-plan (const char *json)
-{
-  g_autoptr (GError) error = NULL;
-  ConsultPlan *result = consult_plan_new_from_json (json, -1, &error);
-
-  ck_assert_msg (result != NULL, "%s", error ? error->message : "");
-  return result;
-}
+#include "consult-test-plan-json.h"
 
 static const ConsultPlanChange *
 change_for (GPtrArray  *changes,
@@ -53,9 +28,9 @@ change_for (GPtrArray  *changes,
 
 START_TEST (test_added_removed_changed)
 {
-  g_autoptr (ConsultPlan) older = plan (PLAN (STEP ("microneedling", 8, 3, 4, "physician_supervised"),
+  g_autoptr (ConsultPlan) older = consult_test_plan (PLAN (STEP ("microneedling", 8, 3, 4, "physician_supervised"),
                                               STEP ("ipl", 20, 3, 4, "physician_supervised")));
-  g_autoptr (ConsultPlan) newer = plan (PLAN (STEP ("microneedling", 10, 4, 4, "physician_supervised"),
+  g_autoptr (ConsultPlan) newer = consult_test_plan (PLAN (STEP ("microneedling", 10, 4, 4, "physician_supervised"),
                                               STEP ("neuromodulator", 20, 1, 0, "nurse")));
   g_autoptr (GPtrArray) changes = consult_plan_diff (older, newer);
   const ConsultPlanChange *change;
@@ -77,8 +52,8 @@ END_TEST
 
 START_TEST (test_identical_plans_have_no_changes)
 {
-  g_autoptr (ConsultPlan) older = plan (PLAN (STEP ("microneedling", 8, 3, 4, "physician_supervised"), ""));
-  g_autoptr (ConsultPlan) newer = plan (PLAN (STEP ("microneedling", 8, 3, 4, "physician_supervised"), ""));
+  g_autoptr (ConsultPlan) older = consult_test_plan (PLAN (STEP ("microneedling", 8, 3, 4, "physician_supervised"), ""));
+  g_autoptr (ConsultPlan) newer = consult_test_plan (PLAN (STEP ("microneedling", 8, 3, 4, "physician_supervised"), ""));
   g_autoptr (GPtrArray) changes = consult_plan_diff (older, newer);
 
   ck_assert_uint_eq (changes->len, 3);
@@ -89,8 +64,8 @@ END_TEST
 
 START_TEST (test_phase_move_is_a_change)
 {
-  g_autoptr (ConsultPlan) older = plan (PLAN (STEP ("microneedling", 8, 3, 4, "physician_supervised"), ""));
-  g_autoptr (ConsultPlan) newer = plan (PLAN ("", STEP ("microneedling", 8, 3, 4, "physician")));
+  g_autoptr (ConsultPlan) older = consult_test_plan (PLAN (STEP ("microneedling", 8, 3, 4, "physician_supervised"), ""));
+  g_autoptr (ConsultPlan) newer = consult_test_plan (PLAN ("", STEP ("microneedling", 8, 3, 4, "physician")));
   g_autoptr (GPtrArray) changes = consult_plan_diff (older, newer);
 
   ck_assert_str_eq (change_for (changes, "microneedling")->details, "phase 2 → 3; performer changed");
