@@ -36,5 +36,7 @@ const ConsultCliCommand consult_cli_commands[] = {
     N_("Show the protocol catalogue’s treatments and rules"), consult_cli_catalogue },
   { "export-pdf", N_("PLAN_ID|PLAN.json -o FILE [--lang LL] [--intake INTAKE.json]"),
     N_("Write a plan’s patient summary as a PDF"), consult_cli_export_pdf },
+  { "fhir-bundle", N_("PLAN_ID [--system URI]"),
+    N_("Print a stored plan version as a FHIR R4 transaction Bundle"), consult_cli_fhir_bundle },
   { NULL, NULL, NULL, NULL },
 };

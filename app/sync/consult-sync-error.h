@@ -18,6 +18,7 @@ typedef enum
   CONSULT_SYNC_ERROR_FAILED,
   CONSULT_SYNC_ERROR_NETWORK,
   CONSULT_SYNC_ERROR_REJECTED,
+  CONSULT_SYNC_ERROR_INVALID,   /* a setting or a stored record cannot be mapped */
 } ConsultSyncError;
 
 GQuark consult_sync_error_quark (void);
