@@ -34,7 +34,11 @@ print_usage (FILE *stream)
       g_autofree char *usage = g_strdup_printf ("%s %s", command->name,
                                                 command->parameters ? command->parameters : "");
 
-      fprintf (stream, "  %-36s %s\n", usage, _(command->summary));
+      /* A long synopsis gets its summary on the next line, aligned. */
+      if (g_utf8_strlen (usage, -1) > 34)
+        fprintf (stream, "  %s\n  %-34s %s\n", usage, "", _(command->summary));
+      else
+        fprintf (stream, "  %-34s %s\n", usage, _(command->summary));
     }
 
   fprintf (stream, "\n%s\n", _("Run “medspa-consult-cli COMMAND --help” for a command’s options."));
