@@ -10,6 +10,7 @@
 #include "consult-test.h"
 #include "consult-test-app.h"
 #include "consult-test-gui.h"
+#include "consult-client-sidebar.h"
 
 ConsultApplication *
 consult_test_app_new (void)
@@ -40,6 +41,35 @@ consult_test_app_activate (ConsultApplication *app)
   ck_assert (consult_test_wait_until (main_window_is_mapped, app, 10000));
 
   return CONSULT_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+}
+
+typedef struct
+{
+  ConsultClientSidebar *sidebar;
+  guint                 n;
+} ClientCount;
+
+static gboolean
+client_count_is (gpointer data)
+{
+  ClientCount *count = data;
+  GListModel *model = consult_client_sidebar_get_model (count->sidebar);
+
+  return model != NULL && g_list_model_get_n_items (model) == count->n;
+}
+
+void
+consult_test_app_wait_for_clients (ConsultWindow *window,
+                                   guint          n,
+                                   guint          timeout_ms)
+{
+  ClientCount count = {
+    CONSULT_CLIENT_SIDEBAR (consult_test_find_widget (GTK_WIDGET (window), CONSULT_TYPE_CLIENT_SIDEBAR, NULL)),
+    n,
+  };
+
+  ck_assert_msg (consult_test_wait_until (client_count_is, &count, timeout_ms),
+                 "the list never showed %u clients", n);
 }
 
 void

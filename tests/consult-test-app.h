@@ -20,6 +20,12 @@ ConsultApplication *consult_test_app_new      (void);
 /* Activates @app and waits until its main window is on screen. */
 ConsultWindow      *consult_test_app_activate (ConsultApplication *app);
 
+/* Waits until the sidebar of @window lists @n clients: searches run in
+ * a thread. Fails the test after @timeout_ms. */
+void                consult_test_app_wait_for_clients (ConsultWindow *window,
+                                                       guint          n,
+                                                       guint          timeout_ms);
+
 /* Closes every window of @app, lets GTK finish, and drops @app. */
 void                consult_test_app_free     (ConsultApplication *app);
 

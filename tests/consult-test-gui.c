@@ -141,3 +141,40 @@ consult_test_find_widget (GtkWidget  *root,
 
   return NULL;
 }
+
+typedef struct
+{
+  const char *heading;
+  GtkWidget  *dialog;
+} DialogSearch;
+
+static gboolean
+find_dialog (gpointer data)
+{
+  DialogSearch *search = data;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (toplevel) &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (toplevel)), search->heading) == 0)
+        {
+          search->dialog = toplevel;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+GtkWidget *
+consult_test_wait_for_dialog (const char *heading)
+{
+  DialogSearch search = { heading, NULL };
+
+  ck_assert_msg (consult_test_wait_until (find_dialog, &search, 10000), "no dialog “%s”", heading);
+
+  return search.dialog;
+}

@@ -34,4 +34,8 @@ GtkWidget *consult_test_find_widget (GtkWidget  *root,
                                      GType       type,
                                      const char *text);
 
+/* Waits (10 s at most) for a visible AdwMessageDialog with @heading and
+ * returns it; fails the test otherwise. */
+GtkWidget *consult_test_wait_for_dialog (const char *heading);
+
 G_END_DECLS

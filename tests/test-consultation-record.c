@@ -90,67 +90,10 @@ open_seed (const char *name)
   ck_assert_ptr_nonnull (consult_consultation_view_get_plan (view));
 }
 
-typedef struct
-{
-  ConsultClientSidebar *sidebar;
-  guint                 n;
-} ClientCount;
-
-static gboolean
-client_count_is (gpointer data)
-{
-  ClientCount *count = data;
-  GListModel *model = consult_client_sidebar_get_model (count->sidebar);
-
-  return model != NULL && g_list_model_get_n_items (model) == count->n;
-}
-
-/* Searches run in a thread: wait for the list to show @n clients. */
-static void
-wait_for_clients (guint n)
-{
-  ClientCount count = {
-    CONSULT_CLIENT_SIDEBAR (consult_test_find_widget (GTK_WIDGET (window), CONSULT_TYPE_CLIENT_SIDEBAR, NULL)),
-    n,
-  };
-
-  ck_assert_msg (consult_test_wait_until (client_count_is, &count, 10000), "the list never showed %u clients", n);
-}
-
-typedef struct
-{
-  const char *heading;
-  GtkWidget  *dialog;
-} DialogSearch;
-
-static gboolean
-find_dialog (gpointer data)
-{
-  DialogSearch *search = data;
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (toplevel) &&
-          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (toplevel)), search->heading) == 0)
-        {
-          search->dialog = toplevel;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
 static AdwMessageDialog *
 wait_for_dialog (const char *heading)
 {
-  DialogSearch search = { heading, NULL };
-
-  ck_assert_msg (consult_test_wait_until (find_dialog, &search, 10000), "no dialog “%s”", heading);
-  return ADW_MESSAGE_DIALOG (search.dialog);
+  return ADW_MESSAGE_DIALOG (consult_test_wait_for_dialog (heading));
 }
 
 static void
@@ -216,7 +159,7 @@ START_TEST (test_save_sign_consent_amend)
   version = consult_store_get_plan (store (), first_plan_id, &error);
   ck_assert_msg (version != NULL, "%s", error ? error->message : "");
   ck_assert_int_eq (version->status, CONSULT_STORE_PLAN_DRAFT);
-  wait_for_clients (1);
+  consult_test_app_wait_for_clients (window, 1, 10000);
 
   /* Saving changed answers records a new consultation and drops the
    * draft of the old one. */
@@ -287,7 +230,7 @@ START_TEST (test_save_sign_consent_amend)
     g_autoptr (ConsultPlan) signed_plan = NULL;
     guint n_steps = 0;
 
-    wait_for_clients (1);
+    consult_test_app_wait_for_clients (window, 1, 10000);
     g_signal_emit_by_name (consult_test_find_widget (sidebar, GTK_TYPE_LIST_VIEW, NULL), "activate", 0);
     page = consult_test_find_widget (GTK_WIDGET (window), CONSULT_TYPE_CLIENT_PAGE, NULL);
     ck_assert (consult_client_page_open_plan (CONSULT_CLIENT_PAGE (page),
@@ -424,7 +367,7 @@ START_TEST (test_client_history_and_archive)
   plan_id = g_strdup (consult_consultation_view_get_plan_id (view));
 
   sidebar = CONSULT_CLIENT_SIDEBAR (consult_test_find_widget (GTK_WIDGET (window), CONSULT_TYPE_CLIENT_SIDEBAR, NULL));
-  wait_for_clients (1);
+  consult_test_app_wait_for_clients (window, 1, 10000);
   g_signal_emit_by_name (consult_test_find_widget (GTK_WIDGET (sidebar), GTK_TYPE_LIST_VIEW, NULL), "activate", 0);
 
   page = consult_test_find_widget (GTK_WIDGET (window), CONSULT_TYPE_CLIENT_PAGE, NULL);
@@ -468,10 +411,10 @@ START_TEST (test_client_history_and_archive)
   gtk_widget_activate_action (page, "client.back", NULL);
   gtk_widget_activate_action (page, "client.archive", NULL);
   answer (wait_for_dialog ("Archive This Client?"), NULL, "archive");
-  wait_for_clients (0);
+  consult_test_app_wait_for_clients (window, 0, 10000);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (consult_test_find_widget (GTK_WIDGET (sidebar),
                                                                            GTK_TYPE_CHECK_BUTTON, NULL)), TRUE);
-  wait_for_clients (1);
+  consult_test_app_wait_for_clients (window, 1, 10000);
 }
 END_TEST
 

@@ -46,33 +46,6 @@ teardown (void)
   g_clear_pointer (&records_dir, g_free);
 }
 
-typedef struct
-{
-  const char *heading;
-  GtkWidget  *dialog;
-} DialogSearch;
-
-static gboolean
-find_dialog (gpointer data)
-{
-  DialogSearch *search = data;
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (toplevel) &&
-          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (toplevel)), search->heading) == 0)
-        {
-          search->dialog = toplevel;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
 static ConsultConsultationView *
 open_seed (ConsultWindow *window)
 {
@@ -112,7 +85,7 @@ START_TEST (test_full_disk_keeps_data_and_retries)
   g_autofree char *body = NULL;
   g_autofree char *png = NULL;
   g_autoptr (GError) error = NULL;
-  DialogSearch search = { "The Plan Could Not Be Saved", NULL };
+  GtkWidget *dialog;
   ConsultConsultationView *view;
   ConsultIntake *intake;
 
@@ -122,10 +95,10 @@ START_TEST (test_full_disk_keeps_data_and_retries)
 
   filler = fill_disk ();
   gtk_widget_activate_action (GTK_WIDGET (view), "consultation.save", NULL);
-  ck_assert (consult_test_wait_until (find_dialog, &search, 10000));
-  g_object_get (search.dialog, "body", &body, NULL);
+  dialog = consult_test_wait_for_dialog ("The Plan Could Not Be Saved");
+  g_object_get (dialog, "body", &body, NULL);
   ck_assert_ptr_nonnull (strstr (body, "Everything you entered is still here."));
-  png = consult_test_save_png (search.dialog, "error-disk-full.png", &error);
+  png = consult_test_save_png (dialog, "error-disk-full.png", &error);
   ck_assert_msg (png != NULL, "%s", error ? error->message : "");
 
   /* Nothing was saved, and nothing typed was lost. */
@@ -135,8 +108,8 @@ START_TEST (test_full_disk_keeps_data_and_retries)
 
   /* Space freed, "Try Again" saves. */
   ck_assert_int_eq (g_unlink (filler), 0);
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (search.dialog), "retry");
-  gtk_window_destroy (GTK_WINDOW (search.dialog));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "retry");
+  gtk_window_destroy (GTK_WINDOW (dialog));
   consult_test_settle ();
   ck_assert_ptr_nonnull (consult_consultation_view_get_plan_id (view));
 }
@@ -144,7 +117,7 @@ END_TEST
 
 START_TEST (test_read_only_disk_says_why)
 {
-  DialogSearch search = { "The Records Could Not Be Opened", NULL };
+  GtkWidget *dialog;
   g_autofree char *body = NULL;
   ConsultConsultationView *view;
 
@@ -153,8 +126,8 @@ START_TEST (test_read_only_disk_says_why)
 
   app = consult_test_app_new ();
   view = open_seed (consult_test_app_activate (app));
-  ck_assert (consult_test_wait_until (find_dialog, &search, 10000));
-  g_object_get (search.dialog, "body", &body, NULL);
+  dialog = consult_test_wait_for_dialog ("The Records Could Not Be Opened");
+  g_object_get (dialog, "body", &body, NULL);
   ck_assert_ptr_nonnull (strstr (body, "read-only"));
 
   /* The consultation can still be planned; it just cannot be saved. */

@@ -48,27 +48,6 @@ generate_records (void)
   ck_assert_msg (consult_store_save_client (store, known, &error), "%s", error ? error->message : "");
 }
 
-typedef struct
-{
-  guint n;
-} Expected;
-
-static gboolean
-list_shows (gpointer data)
-{
-  GListModel *model = consult_client_sidebar_get_model (sidebar);
-
-  return model != NULL && g_list_model_get_n_items (model) == ((Expected *) data)->n;
-}
-
-static void
-wait_for_list (guint n)
-{
-  Expected expected = { n };
-
-  ck_assert_msg (consult_test_wait_until (list_shows, &expected, 30000), "the list never showed %u clients", n);
-}
-
 static void
 search (const char *text)
 {
@@ -92,7 +71,7 @@ START_TEST (test_search_scroll_and_open)
   g_autofree char *png = NULL;
   GtkWidget *page;
 
-  wait_for_list (N_CLIENTS);
+  consult_test_app_wait_for_clients (window, N_CLIENTS, 30000);
 
   /* Scroll to the middle: only the rows shown are read. */
   scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (consult_test_find_widget (GTK_WIDGET (sidebar),
@@ -108,16 +87,16 @@ START_TEST (test_search_scroll_and_open)
 
   /* Type-ahead: a prefix of the family name, then of both names. */
   search ("quintan");
-  wait_for_list (1);
+  consult_test_app_wait_for_clients (window, 1, 30000);
   search ("zor quin");
-  wait_for_list (1);
+  consult_test_app_wait_for_clients (window, 1, 30000);
   found = g_list_model_get_item (consult_client_sidebar_get_model (sidebar), 0);
   ck_assert_str_eq (consult_client_summary_get_given_name (found), "Zoraida");
   ck_assert_str_eq (consult_client_summary_get_family_name (found), "Quintanilla");
 
   /* The phone number finds her too, typed with or without its spaces. */
   search ("818 555 0177");
-  wait_for_list (1);
+  consult_test_app_wait_for_clients (window, 1, 30000);
 
   g_signal_emit_by_name (consult_test_find_widget (GTK_WIDGET (sidebar), GTK_TYPE_LIST_VIEW, NULL), "activate", 0);
   page = consult_test_find_widget (GTK_WIDGET (window), CONSULT_TYPE_CLIENT_PAGE, NULL);
@@ -127,7 +106,7 @@ START_TEST (test_search_scroll_and_open)
 
   /* An emptied search shows everyone again. */
   search ("");
-  wait_for_list (N_CLIENTS);
+  consult_test_app_wait_for_clients (window, N_CLIENTS, 30000);
 }
 END_TEST
 

@@ -214,7 +214,7 @@ record_session_action (GtkWidget  *widget,
         }
     }
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Record a Session"),
+  dialog = adw_message_dialog_new (consult_widget_get_window (widget), _("Record a Session"),
                                    _("A recorded session cannot be changed or removed later."));
   list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);

@@ -46,14 +46,6 @@ consult_client_page_new (ConsultContext *context)
   return g_object_new (CONSULT_TYPE_CLIENT_PAGE, "context", context, NULL);
 }
 
-static GtkWindow *
-parent_window (ConsultClientPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
 static char *
 format_time (gint64 usec)
 {
@@ -344,7 +336,7 @@ archive_action (GtkWidget  *widget,
   ConsultClientPage *self = CONSULT_CLIENT_PAGE (widget);
   GtkWidget *dialog;
 
-  dialog = adw_message_dialog_new (parent_window (self), _("Archive This Client?"),
+  dialog = adw_message_dialog_new (consult_widget_get_window (GTK_WIDGET (self)), _("Archive This Client?"),
                                    _("The client is hidden from the client list. Nothing is deleted: "
                                      "their consultations and plans stay in the records, and "
                                      "“Include archived” shows them again."));

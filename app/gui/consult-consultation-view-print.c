@@ -83,7 +83,6 @@ run_print (ConsultConsultationView  *self,
 {
   g_autoptr (GtkPrintOperation) operation = gtk_print_operation_new ();
   g_autoptr (ConsultReport) report = build_report (self);
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkPrintOperationResult result;
 
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
@@ -99,7 +98,7 @@ run_print (ConsultConsultationView  *self,
   result = gtk_print_operation_run (operation,
                                     export_path != NULL ? GTK_PRINT_OPERATION_ACTION_EXPORT
                                                         : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                                    GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                    consult_widget_get_window (GTK_WIDGET (self)),
                                     error);
 
   return result != GTK_PRINT_OPERATION_RESULT_ERROR;
@@ -147,7 +146,6 @@ export_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   ConsultConsultationView *self = CONSULT_CONSULTATION_VIEW (widget);
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkFileChooserNative *chooser;
   g_autofree char *name = NULL;
 
@@ -155,7 +153,7 @@ export_action (GtkWidget  *widget,
     return;
 
   chooser = gtk_file_chooser_native_new (_("Export the Plan Summary"),
-                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         consult_widget_get_window (widget),
                                          GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _("_Export"), _("_Cancel"));
   /* TRANSLATORS: the suggested file name; keep .pdf */

@@ -42,14 +42,6 @@ show_toast (ConsultConsultationView *self,
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
 }
 
-static GtkWindow *
-parent_window (ConsultConsultationView *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
 typedef struct
 {
   ConsultConsultationView *view;
@@ -77,7 +69,7 @@ show_error (ConsultConsultationView *self,
             const GError            *error,
             const char              *retry_action)
 {
-  GtkWidget *dialog = adw_message_dialog_new (parent_window (self), heading, NULL);
+  GtkWidget *dialog = adw_message_dialog_new (consult_widget_get_window (GTK_WIDGET (self)), heading, NULL);
 
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s\n\n%s", error->message,
                                   _("Everything you entered is still here."));

@@ -13,8 +13,8 @@
 
 #include "consult-dialogs.h"
 
-static GtkWindow *
-window_of (GtkWidget *widget)
+GtkWindow *
+consult_widget_get_window (GtkWidget *widget)
 {
   GtkRoot *root = widget != NULL ? gtk_widget_get_root (widget) : NULL;
 
@@ -26,7 +26,7 @@ consult_show_message (GtkWidget  *widget,
                       const char *heading,
                       const char *body)
 {
-  GtkWidget *dialog = adw_message_dialog_new (window_of (widget), heading, body);
+  GtkWidget *dialog = adw_message_dialog_new (consult_widget_get_window (widget), heading, body);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
@@ -40,7 +40,7 @@ consult_name_dialog_new (GtkWidget  *widget,
                          const char *response,
                          const char *response_label)
 {
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window_of (widget), heading, body));
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (consult_widget_get_window (widget), heading, body));
   GtkWidget *list = gtk_list_box_new ();
   GtkWidget *entry = adw_entry_row_new ();
 

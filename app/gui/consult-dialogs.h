@@ -11,6 +11,9 @@
 
 G_BEGIN_DECLS
 
+/* The window holding @widget, to parent its dialogs on; NULL if none. */
+GtkWindow        *consult_widget_get_window     (GtkWidget  *widget);
+
 /* A message with a Close button, over the window holding @widget. */
 void              consult_show_message          (GtkWidget  *widget,
                                                  const char *heading,
