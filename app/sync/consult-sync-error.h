@@ -19,6 +19,7 @@ typedef enum
   CONSULT_SYNC_ERROR_NETWORK,
   CONSULT_SYNC_ERROR_REJECTED,
   CONSULT_SYNC_ERROR_INVALID,   /* a setting or a stored record cannot be mapped */
+  CONSULT_SYNC_ERROR_NO_KEYRING, /* no Secret Service: keep the token for this session only */
 } ConsultSyncError;
 
 GQuark consult_sync_error_quark (void);
