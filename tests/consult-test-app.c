@@ -72,6 +72,25 @@ consult_test_app_wait_for_clients (ConsultWindow *window,
                  "the list never showed %u clients", n);
 }
 
+ConsultConsultationView *
+consult_test_app_open_seed (ConsultWindow *window,
+                            const char    *seed)
+{
+  g_autofree char *path = consult_test_source_path ("fixtures", "intake", seed, NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (ConsultIntake) intake = NULL;
+  g_autoptr (GError) error = NULL;
+  ConsultConsultationView *view = consult_window_get_consultation_view (window);
+
+  intake = consult_intake_new_from_file (file, &error);
+  ck_assert_msg (intake != NULL, "%s: %s", seed, error ? error->message : "");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-consultation", NULL);
+  consult_consultation_view_set_intake (view, intake);
+  ck_assert_ptr_nonnull (consult_consultation_view_get_plan (view));
+
+  return view;
+}
+
 void
 consult_test_app_free (ConsultApplication *app)
 {

@@ -26,6 +26,11 @@ void                consult_test_app_wait_for_clients (ConsultWindow *window,
                                                        guint          n,
                                                        guint          timeout_ms);
 
+/* Starts a new consultation in @window with the intake of the fixture
+ * tests/fixtures/intake/@seed. */
+ConsultConsultationView *consult_test_app_open_seed (ConsultWindow *window,
+                                                     const char    *seed);
+
 /* Closes every window of @app, lets GTK finish, and drops @app. */
 void                consult_test_app_free     (ConsultApplication *app);
 

@@ -178,3 +178,21 @@ consult_test_wait_for_dialog (const char *heading)
 
   return search.dialog;
 }
+
+void
+consult_test_answer_dialog (GtkWidget  *dialog,
+                            const char *entry_text,
+                            const char *response)
+{
+  if (entry_text != NULL)
+    {
+      GtkWidget *entry = consult_test_find_widget (dialog, ADW_TYPE_ENTRY_ROW, NULL);
+
+      ck_assert_ptr_nonnull (entry);
+      gtk_editable_set_text (GTK_EDITABLE (entry), entry_text);
+    }
+
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  consult_test_settle ();
+}

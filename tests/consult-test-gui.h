@@ -38,4 +38,10 @@ GtkWidget *consult_test_find_widget (GtkWidget  *root,
  * returns it; fails the test otherwise. */
 GtkWidget *consult_test_wait_for_dialog (const char *heading);
 
+/* Types @entry_text (if not NULL) into the dialog's entry row, chooses
+ * @response and lets the app react. */
+void       consult_test_answer_dialog   (GtkWidget  *dialog,
+                                         const char *entry_text,
+                                         const char *response);
+
 G_END_DECLS

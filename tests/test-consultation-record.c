@@ -68,52 +68,6 @@ store (void)
   return consult_context_get_store (consult_application_get_context (app));
 }
 
-static ConsultIntake *
-load_seed (const char *name)
-{
-  g_autofree char *path = consult_test_source_path ("fixtures", "intake", name, NULL);
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-  g_autoptr (GError) error = NULL;
-  ConsultIntake *intake = consult_intake_new_from_file (file, &error);
-
-  ck_assert_msg (intake != NULL, "%s", error ? error->message : "");
-  return intake;
-}
-
-static void
-open_seed (const char *name)
-{
-  g_autoptr (ConsultIntake) intake = load_seed (name);
-
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-consultation", NULL);
-  consult_consultation_view_set_intake (view, intake);
-  ck_assert_ptr_nonnull (consult_consultation_view_get_plan (view));
-}
-
-static AdwMessageDialog *
-wait_for_dialog (const char *heading)
-{
-  return ADW_MESSAGE_DIALOG (consult_test_wait_for_dialog (heading));
-}
-
-static void
-answer (AdwMessageDialog *dialog,
-        const char       *entry_text,
-        const char       *response)
-{
-  if (entry_text != NULL)
-    {
-      GtkWidget *entry = consult_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, NULL);
-
-      ck_assert_ptr_nonnull (entry);
-      gtk_editable_set_text (GTK_EDITABLE (entry), entry_text);
-    }
-
-  adw_message_dialog_response (dialog, response);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  consult_test_settle ();
-}
-
 static guint
 count_rows_with_subtitle (GtkWidget  *root,
                           const char *subtitle)
@@ -149,7 +103,7 @@ START_TEST (test_save_sign_consent_amend)
   g_autofree char *png = NULL;
   GtkWidget *wizard;
 
-  open_seed ("seed-5-volume.json");
+  consult_test_app_open_seed (window, "seed-5-volume.json");
   wizard = consult_consultation_view_get_wizard (view);
 
   gtk_widget_activate_action (GTK_WIDGET (view), "consultation.save", NULL);
@@ -175,7 +129,7 @@ START_TEST (test_save_sign_consent_amend)
 
   /* The physician signs deliberately, by name. */
   gtk_widget_activate_action (GTK_WIDGET (view), "consultation.sign", NULL);
-  answer (wait_for_dialog ("Sign This Plan?"), "Dr. Sherly Soleiman", "sign");
+  consult_test_answer_dialog (consult_test_wait_for_dialog ("Sign This Plan?"), "Dr. Sherly Soleiman", "sign");
   g_clear_pointer (&version, consult_store_plan_version_free);
   version = consult_store_get_plan (store (), first_plan_id, &error);
   ck_assert_int_eq (version->status, CONSULT_STORE_PLAN_SIGNED);
@@ -192,15 +146,15 @@ START_TEST (test_save_sign_consent_amend)
 
   /* The client confirms by typing their own name; a wrong name is refused. */
   gtk_widget_activate_action (GTK_WIDGET (view), "consultation.consent", NULL);
-  answer (wait_for_dialog ("Record the Client’s Consent"), "Somebody Else", "consent");
-  answer (wait_for_dialog ("Consent Was Not Recorded"), NULL, "close");
+  consult_test_answer_dialog (consult_test_wait_for_dialog ("Record the Client’s Consent"), "Somebody Else", "consent");
+  consult_test_answer_dialog (consult_test_wait_for_dialog ("Consent Was Not Recorded"), NULL, "close");
   gtk_widget_activate_action (GTK_WIDGET (view), "consultation.consent", NULL);
   {
     ConsultIntake *intake = consult_consultation_view_get_intake (view);
     g_autofree char *name = g_strdup_printf ("%s %s", consult_intake_get_given_name (intake),
                                              consult_intake_get_family_name (intake));
 
-    answer (wait_for_dialog ("Record the Client’s Consent"), name, "consent");
+    consult_test_answer_dialog (consult_test_wait_for_dialog ("Record the Client’s Consent"), name, "consent");
   }
 
   /* Amending makes a new version; the signed one stays in force until the
@@ -218,7 +172,7 @@ START_TEST (test_save_sign_consent_amend)
   ck_assert_int_eq (version->status, CONSULT_STORE_PLAN_SIGNED);
 
   gtk_widget_activate_action (GTK_WIDGET (view), "consultation.sign", NULL);
-  answer (wait_for_dialog ("Sign This Plan?"), "Dr. Sherly Soleiman", "sign");
+  consult_test_answer_dialog (consult_test_wait_for_dialog ("Sign This Plan?"), "Dr. Sherly Soleiman", "sign");
   g_clear_pointer (&version, consult_store_plan_version_free);
   version = consult_store_get_plan (store (), first_plan_id, &error);
   ck_assert_int_eq (version->status, CONSULT_STORE_PLAN_SUPERSEDED);
@@ -274,7 +228,7 @@ START_TEST (test_draft_restored_after_crash)
    * the intake back. */
   stop_app ();
   start_app ();
-  answer (wait_for_dialog ("Restore the Unsaved Consultation?"), NULL, "restore");
+  consult_test_answer_dialog (consult_test_wait_for_dialog ("Restore the Unsaved Consultation?"), NULL, "restore");
   restored = consult_consultation_view_get_intake (view);
   ck_assert_ptr_nonnull (restored);
   ck_assert_str_eq (consult_intake_get_given_name (restored), "Marisol");
@@ -291,11 +245,11 @@ START_TEST (test_locked_database_keeps_data_and_retries)
 {
   g_autofree char *path = consult_store_default_path ();
   sqlite3 *other = NULL;
-  AdwMessageDialog *dialog;
+  GtkWidget *dialog;
   g_autofree char *body = NULL;
   ConsultIntake *intake;
 
-  open_seed ("seed-2-expression-lines.json");
+  consult_test_app_open_seed (window, "seed-2-expression-lines.json");
   intake = consult_consultation_view_get_intake (view);
   consult_store_set_busy_timeout (store (), 200);
 
@@ -303,7 +257,7 @@ START_TEST (test_locked_database_keeps_data_and_retries)
   ck_assert_int_eq (sqlite3_exec (other, "BEGIN EXCLUSIVE", NULL, NULL, NULL), SQLITE_OK);
 
   gtk_widget_activate_action (GTK_WIDGET (view), "consultation.save", NULL);
-  dialog = wait_for_dialog ("The Plan Could Not Be Saved");
+  dialog = consult_test_wait_for_dialog ("The Plan Could Not Be Saved");
   g_object_get (dialog, "body", &body, NULL);
   ck_assert_ptr_nonnull (strstr (body, "Everything you entered is still here."));
   ck_assert_ptr_null (consult_consultation_view_get_plan_id (view));
@@ -313,7 +267,7 @@ START_TEST (test_locked_database_keeps_data_and_retries)
   ck_assert_int_eq (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), SQLITE_OK);
   sqlite3_close (other);
 
-  answer (dialog, NULL, "retry");
+  consult_test_answer_dialog (dialog, NULL, "retry");
   ck_assert_ptr_nonnull (consult_consultation_view_get_plan_id (view));
 }
 END_TEST
@@ -328,7 +282,7 @@ START_TEST (test_print_export_has_plan)
   char *argv[] = { (char *) "pdftotext", pdf, (char *) "-", NULL };
   int status;
 
-  open_seed ("seed-3-sun-damage.json");
+  consult_test_app_open_seed (window, "seed-3-sun-damage.json");
   ck_assert_msg (consult_consultation_view_export_pdf (view, pdf, &error), "%s", error ? error->message : "");
   ck_assert (g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
                            NULL, NULL, &text, NULL, &status, &error));
@@ -361,9 +315,9 @@ START_TEST (test_client_history_and_archive)
   GtkWidget *plan_view;
   g_autofree char *plan_id = NULL;
 
-  open_seed ("seed-4-acne-scars.json");
+  consult_test_app_open_seed (window, "seed-4-acne-scars.json");
   gtk_widget_activate_action (GTK_WIDGET (view), "consultation.sign", NULL);
-  answer (wait_for_dialog ("Sign This Plan?"), "Dr. Ada Okafor", "sign");
+  consult_test_answer_dialog (consult_test_wait_for_dialog ("Sign This Plan?"), "Dr. Ada Okafor", "sign");
   plan_id = g_strdup (consult_consultation_view_get_plan_id (view));
 
   sidebar = CONSULT_CLIENT_SIDEBAR (consult_test_find_widget (GTK_WIDGET (window), CONSULT_TYPE_CLIENT_SIDEBAR, NULL));
@@ -392,15 +346,15 @@ START_TEST (test_client_history_and_archive)
   }
   /* A session given under the signed plan counts towards its progress. */
   {
-    AdwMessageDialog *dialog;
+    GtkWidget *dialog;
 
     gtk_widget_activate_action (page, "client.record-session", NULL);
-    dialog = wait_for_dialog ("Record a Session");
-    gtk_editable_set_text (GTK_EDITABLE (consult_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW,
-                                                                   "Performed by")), "Nurse Kim");
-    gtk_editable_set_text (GTK_EDITABLE (consult_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW,
-                                                                   "Lot number")), "LOT-2291");
-    answer (dialog, NULL, "record");
+    dialog = consult_test_wait_for_dialog ("Record a Session");
+    gtk_editable_set_text (GTK_EDITABLE (consult_test_find_widget (dialog, ADW_TYPE_ENTRY_ROW, "Performed by")),
+                           "Nurse Kim");
+    gtk_editable_set_text (GTK_EDITABLE (consult_test_find_widget (dialog, ADW_TYPE_ENTRY_ROW, "Lot number")),
+                           "LOT-2291");
+    consult_test_answer_dialog (dialog, NULL, "record");
     ck_assert_uint_eq (count_rows_with_subtitle_prefix (page, "1 of "), 1);
   }
 
@@ -410,7 +364,7 @@ START_TEST (test_client_history_and_archive)
 
   gtk_widget_activate_action (page, "client.back", NULL);
   gtk_widget_activate_action (page, "client.archive", NULL);
-  answer (wait_for_dialog ("Archive This Client?"), NULL, "archive");
+  consult_test_answer_dialog (consult_test_wait_for_dialog ("Archive This Client?"), NULL, "archive");
   consult_test_app_wait_for_clients (window, 0, 10000);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (consult_test_find_widget (GTK_WIDGET (sidebar),
                                                                            GTK_TYPE_CHECK_BUTTON, NULL)), TRUE);

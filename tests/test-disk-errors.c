@@ -46,23 +46,6 @@ teardown (void)
   g_clear_pointer (&records_dir, g_free);
 }
 
-static ConsultConsultationView *
-open_seed (ConsultWindow *window)
-{
-  g_autofree char *path = consult_test_source_path ("fixtures", "intake", "seed-6-melasma-strong-facial.json", NULL);
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-  g_autoptr (ConsultIntake) intake = NULL;
-  g_autoptr (GError) error = NULL;
-  ConsultConsultationView *view = consult_window_get_consultation_view (window);
-
-  intake = consult_intake_new_from_file (file, &error);
-  ck_assert_msg (intake != NULL, "%s", error ? error->message : "");
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-consultation", NULL);
-  consult_consultation_view_set_intake (view, intake);
-
-  return view;
-}
-
 /* Writes a file that takes every free block of the records' disk. */
 static char *
 fill_disk (void)
@@ -90,7 +73,7 @@ START_TEST (test_full_disk_keeps_data_and_retries)
   ConsultIntake *intake;
 
   app = consult_test_app_new ();
-  view = open_seed (consult_test_app_activate (app));
+  view = consult_test_app_open_seed (consult_test_app_activate (app), "seed-6-melasma-strong-facial.json");
   intake = consult_consultation_view_get_intake (view);
 
   filler = fill_disk ();
@@ -125,7 +108,7 @@ START_TEST (test_read_only_disk_says_why)
                  "remount: %s", g_strerror (errno));
 
   app = consult_test_app_new ();
-  view = open_seed (consult_test_app_activate (app));
+  view = consult_test_app_open_seed (consult_test_app_activate (app), "seed-6-melasma-strong-facial.json");
   dialog = consult_test_wait_for_dialog ("The Records Could Not Be Opened");
   g_object_get (dialog, "body", &body, NULL);
   ck_assert_ptr_nonnull (strstr (body, "read-only"));
