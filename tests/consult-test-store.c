@@ -118,6 +118,36 @@ consult_test_store_save_visit (ConsultStore  *store,
   return plan_id;
 }
 
+char *
+consult_test_store_insert_old_visit (const char *db_path,
+                                     const char *given_name,
+                                     const char *family_name)
+{
+  g_autofree char *client_id = g_uuid_string_random ();
+  g_autofree char *consultation_id = g_uuid_string_random ();
+  char *plan_id = g_uuid_string_random ();
+  char *sql = sqlite3_mprintf ("INSERT INTO clients (id, given_name, family_name, date_of_birth, "
+                               "identity_key, sort_key, created_at, updated_at) "
+                               "VALUES (%Q, %Q, %Q, '1988-04-02', lower (%Q), lower (%Q), 0, 0);"
+                               "INSERT INTO consultations (id, client_id, consultant, consultation_date, "
+                               "recorded_at, intake_json, catalogue_version) "
+                               "VALUES (%Q, %Q, 'test-consultant', '2026-11-23', 0, %Q, '2026.1');"
+                               "INSERT INTO plan_versions (id, consultation_id, version, plan_json, "
+                               "catalogue_version, author, created_at) "
+                               "VALUES (%Q, %Q, 1, %Q, '2026.1', 'test-consultant', 0);",
+                               client_id, given_name, family_name, family_name, family_name,
+                               consultation_id, client_id, TEST_INTAKE_JSON,
+                               plan_id, consultation_id, TEST_PLAN_JSON);
+  sqlite3 *db = NULL;
+
+  ck_assert_int_eq (sqlite3_open (db_path, &db), SQLITE_OK);
+  ck_assert_int_eq (sqlite3_exec (db, sql, NULL, NULL, NULL), SQLITE_OK);
+  sqlite3_close (db);
+  sqlite3_free (sql);
+
+  return plan_id;
+}
+
 gint64
 consult_test_store_count (ConsultStore *store,
                           const char   *table)

@@ -40,6 +40,13 @@ gboolean      consult_test_store_try_save_visit (ConsultStore  *store,
                                                  char         **plan_id,
                                                  char         **client_id,
                                                  GError       **error);
+/* Writes a client, a consultation and a draft plan into the database at
+ * @db_path with plain SQL that every schema since the first accepts (and
+ * no audit rows): for upgrade tests, as the store's own writes expect the
+ * latest schema.  Returns the plan version's id. */
+char         *consult_test_store_insert_old_visit (const char *db_path,
+                                                   const char *given_name,
+                                                   const char *family_name);
 gint64        consult_test_store_count       (ConsultStore  *store,
                                               const char    *table);
 /* Runs `medspa-consult-cli COMMAND --db DB_PATH ARGS…` (NULL-terminated)

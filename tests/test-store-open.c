@@ -201,7 +201,7 @@ START_TEST (test_upgrade_from_first_schema_keeps_records)
   consult_store_set_migrations (old, first);
   ck_assert (consult_store_open (old, &error));
   ck_assert_uint_eq (consult_store_get_schema_version (old), 1);
-  plan_id = consult_test_store_save_visit (old, "Ana", "Díaz", NULL, NULL);
+  plan_id = consult_test_store_insert_old_visit (db_path, "Ana", "Díaz");
   consult_store_close (old);
 
   store = open_ok ();

@@ -88,8 +88,9 @@ START_TEST (test_save_visit_stores_all_three_records)
   ck_assert_str_eq (consultation->intake_json, TEST_INTAKE_JSON);
   ck_assert_str_eq (consultation->catalogue_version, "2026.1");
 
-  /* One audit row per record written. */
-  ck_assert_int_eq (consult_test_store_count (store, "audit"), 3);
+  /* One audit row per record written, and one for queueing the plan
+   * for the FHIR server. */
+  ck_assert_int_eq (consult_test_store_count (store, "audit"), 4);
 }
 END_TEST
 

@@ -28,6 +28,7 @@ typedef enum
   CONSULT_STORE_ERROR_INVALID,    /* the values given are not acceptable */
   CONSULT_STORE_ERROR_MIGRATION,  /* a schema upgrade failed; rolled back */
   CONSULT_STORE_ERROR_IO,         /* the operating system refused a read/write */
+  CONSULT_STORE_ERROR_CONFLICT,   /* the record changed meanwhile (an outbox entry was replaced) */
 } ConsultStoreError;
 
 GQuark consult_store_error_quark (void);

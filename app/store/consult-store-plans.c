@@ -183,7 +183,8 @@ _consult_store_plan_insert (ConsultStore  *self,
   sqlite3_bind_int64 (stmt, 7, _consult_store_now ());
 
   if (!_consult_store_step_done (self, stmt, error) ||
-      !audit_plan (self, "insert", id, plan_json, "draft", NULL, error))
+      !audit_plan (self, "insert", id, plan_json, "draft", NULL, error) ||
+      !_consult_store_outbox_enqueue (self, id, error))
     return NULL;
 
   return g_steal_pointer (&id);
@@ -316,7 +317,8 @@ update_in_transaction (ConsultStore  *self,
   _consult_store_bind_text (stmt, 3, op->id);
 
   return _consult_store_step_done (self, stmt, error) &&
-         audit_plan (self, "update", op->id, op->plan_json, "draft", NULL, error);
+         audit_plan (self, "update", op->id, op->plan_json, "draft", NULL, error) &&
+         _consult_store_outbox_enqueue (self, op->id, error);
 }
 
 gboolean
@@ -430,7 +432,8 @@ supersede_older (ConsultStore                   *self,
       _consult_store_bind_text (update, 1, plan->id);
       _consult_store_bind_text (update, 2, id);
       if (!_consult_store_step_done (self, update, error) ||
-          !_consult_store_audit_append (self, "supersede", "plan_versions", id, fields, error))
+          !_consult_store_audit_append (self, "supersede", "plan_versions", id, fields, error) ||
+          !_consult_store_outbox_resend_if_sent (self, id, error))
         return FALSE;
     }
 
@@ -462,7 +465,8 @@ sign_in_transaction (ConsultStore  *self,
 
   return _consult_store_step_done (self, stmt, error) &&
          audit_plan (self, "sign", op->id, plan->plan_json, "signed", op->physician, error) &&
-         supersede_older (self, plan, error);
+         supersede_older (self, plan, error) &&
+         _consult_store_outbox_on_sign (self, plan, error);
 }
 
 gboolean
@@ -505,7 +509,8 @@ discard_in_transaction (ConsultStore  *self,
     return FALSE;
 
   _consult_store_bind_text (stmt, 1, op->id);
-  return _consult_store_step_done (self, stmt, error) &&
+  return _consult_store_outbox_forget_plan (self, op->id, error) &&
+         _consult_store_step_done (self, stmt, error) &&
          _consult_store_audit_append (self, "delete", "plan_versions", op->id, fields, error);
 }
 
@@ -559,7 +564,8 @@ consent_in_transaction (ConsultStore  *self,
   sqlite3_bind_int64 (stmt, 7, _consult_store_now ());
 
   if (!_consult_store_step_done (self, stmt, error) ||
-      !_consult_store_audit_append (self, "insert", "consents", id, fields, error))
+      !_consult_store_audit_append (self, "insert", "consents", id, fields, error) ||
+      !_consult_store_outbox_enqueue (self, op->id, error))
     return FALSE;
 
   op->result = g_steal_pointer (&id);

@@ -90,6 +90,20 @@ char             *_consult_store_plan_insert    (ConsultStore      *self,
                                                  const char        *catalogue_version,
                                                  GError           **error);
 
+/* consult-store-outbox.c: each inside the caller's transaction */
+gboolean          _consult_store_outbox_enqueue (ConsultStore      *self,
+                                                 const char        *plan_id,
+                                                 GError           **error);
+gboolean          _consult_store_outbox_resend_if_sent (ConsultStore *self,
+                                                        const char   *plan_id,
+                                                        GError      **error);
+gboolean          _consult_store_outbox_on_sign (ConsultStore      *self,
+                                                 const ConsultStorePlanVersion *plan,
+                                                 GError           **error);
+gboolean          _consult_store_outbox_forget_plan (ConsultStore  *self,
+                                                     const char    *plan_id,
+                                                     GError       **error);
+
 /* consult-store-migrations.c */
 gboolean          _consult_store_migrate        (ConsultStore      *self,
                                                  GError           **error);
