@@ -533,9 +533,9 @@ require_pending (ConsultStore  *self,
 
   if (entry->state != CONSULT_STORE_OUTBOX_PENDING)
     {
-      g_set_error (error, CONSULT_STORE_ERROR, CONSULT_STORE_ERROR_CONFLICT,
-                   _("This outbox entry is no longer waiting to be sent (it is %s)."),
-                   state_names[entry->state]);
+      g_set_error_literal (error, CONSULT_STORE_ERROR, CONSULT_STORE_ERROR_CONFLICT,
+                           _("This outbox entry is no longer waiting to be sent: it was "
+                             "sent or refused already, or newer changes replaced it."));
       return FALSE;
     }
 
