@@ -7,6 +7,7 @@
 // Medplum's MemoryRepository, made to behave like a real server's
 // database for the sync tests.
 
+import { deepClone } from '@medplum/core';
 import { MemoryRepository } from '@medplum/fhir-router';
 
 function copyNested(maps, copyLeaf) {
@@ -29,6 +30,19 @@ export class TransactionalMemoryRepository extends MemoryRepository {
       this.history = history;
       throw error;
     }
+  }
+
+  // MemoryRepository.readHistory() reverses the stored versions in place,
+  // so every second read would list them oldest first. Newest first, as
+  // FHIR's history interaction has it, every time.
+  async readHistory(resourceType, id) {
+    await this.readResource(resourceType, id);
+    const versions = [...(this.history.get(resourceType)?.get(id) ?? [])].reverse();
+    return {
+      resourceType: 'Bundle',
+      type: 'history',
+      ...(versions.length ? { entry: versions.map((resource) => ({ resource: deepClone(resource) })) } : {}),
+    };
   }
 
   // The number of current resources of a type.

@@ -170,6 +170,10 @@ class TestServer {
 
   async onRequest(req, res) {
     const url = new URL(req.url, 'https://127.0.0.1');
+    // The base without its final slash is the base too, as on real servers.
+    if (url.pathname === BASE_PATH.slice(0, -1)) {
+      url.pathname = BASE_PATH;
+    }
     const entry = { timeMs: Date.now(), method: req.method, path: url.pathname, status: null,
       bearer: hasBearer(req), fault: null };
     this.requests.push(entry);
