@@ -735,6 +735,39 @@ START_TEST (test_cli_save_and_sign_enqueue)
 }
 END_TEST
 
+/* The state shown on a consultation is what still needs doing: a
+ * failure first, then anything waiting, then the last delivery. */
+START_TEST (test_consultation_state_needs_action_first)
+{
+  g_autofree char *v1 = consult_test_store_save_visit (store, "Ana", "Díaz", NULL, NULL);
+  g_autofree char *v1_entry = NULL;
+  g_autofree char *consent_entry = NULL;
+  g_autofree char *consent_id = NULL;
+  g_autofree char *v2 = NULL;
+  g_autoptr (ConsultStoreOutboxEntry) shown = NULL;
+  g_autoptr (GError) error = NULL;
+
+  sign (v1);
+  v1_entry = waiting_id (v1);
+  mark_sent (v1_entry);
+  shown = waiting_entry (v1);
+  ck_assert_int_eq (shown->state, CONSULT_STORE_OUTBOX_SENT);
+  g_clear_pointer (&shown, consult_store_outbox_entry_free);
+
+  consent_id = consult_store_record_consent (store, v1, "consent-2026.1", "2026-11-23",
+                                             "Ana Díaz", &error);
+  consent_entry = waiting_id (v1);
+  ck_assert (consult_store_outbox_mark_failed (store, consent_entry, 422, "Consent.policy: invalid", &error));
+
+  /* A newer draft waits, but the refused consent is what a person must see. */
+  v2 = amend (v1);
+  shown = waiting_entry (v1);
+  ck_assert_str_eq (shown->id, consent_entry);
+  ck_assert_int_eq (shown->state, CONSULT_STORE_OUTBOX_FAILED);
+  ck_assert_str_eq (shown->last_error, "Consent.policy: invalid");
+}
+END_TEST
+
 static Suite *
 store_outbox_suite (void)
 {
@@ -753,6 +786,7 @@ store_outbox_suite (void)
   tcase_add_test (tc, test_retry_survives_restart);
   tcase_add_test (tc, test_failed_until_send_now);
   tcase_add_test (tc, test_counts);
+  tcase_add_test (tc, test_consultation_state_needs_action_first);
   tcase_add_test (tc, test_server_ids_upserted);
   tcase_add_test (tc, test_upgrade_from_schema_3_queues_plans_in_force);
   tcase_add_test (tc, test_backup_and_restore_keep_outbox);
