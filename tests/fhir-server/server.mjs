@@ -19,7 +19,7 @@ import https from 'node:https';
 import { createInterface } from 'node:readline';
 import { timingSafeEqual } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { getStatus, parseSearchRequest } from '@medplum/core';
+import { allOk, getStatus, parseSearchRequest } from '@medplum/core';
 import { FhirRouter } from '@medplum/fhir-router';
 import { capabilityStatement } from './capability.mjs';
 import { FaultQueue, faultName } from './faults.mjs';
@@ -110,7 +110,7 @@ class TestServer {
     this.repo = new TransactionalMemoryRepository();
     this.queue = new SerialQueue();
     this.router = new FhirRouter();
-    this.router.add('GET', 'metadata', async () => [{ resourceType: 'OperationOutcome', id: 'ok', issue: [] },
+    this.router.add('GET', 'metadata', async () => [allOk,
       capabilityStatement({ baseUrl: this.baseUrl, transactions: this.transactions, version: MEDPLUM_VERSION })]);
     this.faults = new FaultQueue();
     this.sockets = new Set();
