@@ -5,7 +5,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The sender's rules that need no server: settings validation, Retry-After,
- * reading OperationOutcomes and locations, capabilities.
+ * the backoff, reading OperationOutcomes and locations, capabilities.
  */
 
 #include "config.h"
@@ -15,6 +15,7 @@
 #include "consult-fhir-client.h"
 #include "consult-sync-error.h"
 #include "consult-sync-settings.h"
+#include "consult-sync-worker.h"
 #include "consult-test.h"
 
 static ConsultSyncSettings *
@@ -150,6 +151,26 @@ START_TEST (test_retry_after)
   ck_assert_int_eq (consult_fhir_parse_retry_after ("-5", 0), -1);
   ck_assert_int_eq (consult_fhir_parse_retry_after ("12s", 0), -1);
   ck_assert_int_eq (consult_fhir_parse_retry_after ("soon", 0), -1);
+}
+END_TEST
+
+START_TEST (test_backoff_bounds)
+{
+  ck_assert_int_eq (consult_sync_backoff_delay (1, 0.0), 1);
+  ck_assert_int_eq (consult_sync_backoff_delay (1, 0.999999), 30);
+  ck_assert_int_eq (consult_sync_backoff_delay (2, 0.999999), 60);
+  ck_assert_int_eq (consult_sync_backoff_delay (3, 0.5), 61);
+  ck_assert_int_eq (consult_sync_backoff_delay (8, 0.999999), CONSULT_SYNC_BACKOFF_MAX_SECONDS);
+  ck_assert_int_eq (consult_sync_backoff_delay (1000, 0.999999), CONSULT_SYNC_BACKOFF_MAX_SECONDS);
+
+  for (guint attempts = 1; attempts < 40; attempts++)
+    for (gdouble random = 0.0; random < 1.0; random += 0.0625)
+      {
+        gint64 delay = consult_sync_backoff_delay (attempts, random);
+
+        ck_assert_int_ge (delay, 1);
+        ck_assert_int_le (delay, MIN ((gint64) 30 << MIN (attempts - 1, 20), 3600));
+      }
 }
 END_TEST
 
@@ -291,6 +312,7 @@ sync_rules_suite (void)
   suite_add_tcase (suite, settings);
 
   tcase_add_test (retry, test_retry_after);
+  tcase_add_test (retry, test_backoff_bounds);
   suite_add_tcase (suite, retry);
 
   tcase_add_test (answers, test_outcome_text);

@@ -38,5 +38,7 @@ const ConsultCliCommand consult_cli_commands[] = {
     N_("Write a plan’s patient summary as a PDF"), consult_cli_export_pdf },
   { "fhir-bundle", N_("PLAN_ID [--system URI]"),
     N_("Print a stored plan version as a FHIR R4 transaction Bundle"), consult_cli_fhir_bundle },
+  { "sync", N_("[--base-url URL] [--system URI] [--ca-file FILE]"),
+    N_("Send the outbox to the clinic’s FHIR server once and report"), consult_cli_sync },
   { NULL, NULL, NULL, NULL },
 };

@@ -29,5 +29,6 @@ int consult_cli_plan      (int argc, char **argv);
 int consult_cli_catalogue (int argc, char **argv);
 int consult_cli_export_pdf (int argc, char **argv);
 int consult_cli_fhir_bundle (int argc, char **argv);
+int consult_cli_sync        (int argc, char **argv);
 
 G_END_DECLS

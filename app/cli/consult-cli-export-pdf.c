@@ -60,9 +60,7 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ExportOptions, export_options_clear)
 static void
 fill_clinic (ExportOptions *options)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr (GSettingsSchema) schema = NULL;
-  g_autoptr (GSettings) settings = NULL;
+  g_autoptr (GSettings) settings = consult_cli_settings_new ();
   struct { char **value; const char *key; } fields[] = {
     { &options->clinic_name, "clinic-name" },
     { &options->clinic_address, "clinic-address" },
@@ -70,12 +68,9 @@ fill_clinic (ExportOptions *options)
     { &options->clinic_logo, "clinic-logo" },
   };
 
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
-  if (schema == NULL)
+  if (settings == NULL)
     return;
 
-  settings = g_settings_new_full (schema, NULL, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     if (*fields[i].value == NULL)
       *fields[i].value = g_settings_get_string (settings, fields[i].key);

@@ -91,6 +91,18 @@ consult_cli_parse_options (int                 *argc,
   return -1;
 }
 
+GSettings *
+consult_cli_settings_new (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+
+  return schema != NULL ? g_settings_new_full (schema, NULL, NULL) : NULL;
+}
+
 int
 consult_cli_main (int    argc,
                   char **argv)

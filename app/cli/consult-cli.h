@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -46,5 +46,9 @@ int consult_cli_parse_options (int                 *argc,
                                const GOptionEntry  *more_entries,
                                int                  min_args,
                                int                  max_args);
+
+/* The application's preferences, or NULL when its schema is not installed
+ * (an uninstalled build): then only the options count. */
+GSettings *consult_cli_settings_new (void);
 
 G_END_DECLS
