@@ -10,6 +10,7 @@
 #include "consult-test.h"
 #include "consult-test-store.h"
 #include "consult-client-list.h"
+#include "consult-store-clients.h"
 
 static char *dir;
 static ConsultStore *store;
@@ -201,6 +202,203 @@ START_TEST (test_broad_search_pages_in_name_order)
 }
 END_TEST
 
+typedef struct
+{
+  char    *id;
+  char    *family_name;
+  guint    index;
+  gboolean archived;
+  gboolean noted;
+} PagingClient;
+
+static void
+paging_client_free (PagingClient *client)
+{
+  g_free (client->id);
+  g_free (client->family_name);
+  g_free (client);
+}
+
+static int
+compare_paging_clients (gconstpointer a,
+                        gconstpointer b)
+{
+  const PagingClient *x = *(PagingClient * const *) a;
+  const PagingClient *y = *(PagingClient * const *) b;
+  int order = g_ascii_strcasecmp (x->family_name, y->family_name);
+
+  return order != 0 ? order : (x->index > y->index) - (x->index < y->index);
+}
+
+/* Every family name twice (told apart by the date of birth), so that the
+ * name order falls back to the row number as the SQL ORDER BY does. */
+static GPtrArray *
+add_paging_clients (guint n)
+{
+  g_autoptr (GError) error = NULL;
+  GPtrArray *clients = g_ptr_array_new_with_free_func ((GDestroyNotify) paging_client_free);
+
+  ck_assert (consult_store_begin (store, &error));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (ConsultStoreClient) client = consult_store_client_new ();
+      g_autoptr (ConsultStoreConsultation) consultation = consult_store_consultation_new ();
+      PagingClient *expected = g_new0 (PagingClient, 1);
+
+      expected->family_name = g_strdup_printf ("Keyset%03u", (i * 7) % (n / 2));
+      expected->index = i;
+      expected->archived = i % 9 == 4;
+      expected->noted = i % 4 == 1;
+      client->given_name = g_strdup ("Pat");
+      client->family_name = g_strdup (expected->family_name);
+      client->date_of_birth = g_strdup (i < n / 2 ? "1980-01-01" : "1990-01-01");
+      consultation->consultation_date = g_strdup ("2026-11-23");
+      consultation->intake_json = g_strdup (TEST_INTAKE_JSON);
+      consultation->catalogue_version = g_strdup ("2026.1");
+      consultation->notes = g_strdup (expected->noted ? "pagingnote" : "");
+      ck_assert_msg (consult_store_save_consultation (store, client, consultation, TEST_PLAN_JSON, NULL, &error),
+                     "save: %s", error ? error->message : "");
+      expected->id = g_strdup (client->id);
+      g_ptr_array_add (clients, expected);
+    }
+  ck_assert (consult_store_commit (store, &error));
+
+  for (guint i = 0; i < clients->len; i++)
+    {
+      PagingClient *client = g_ptr_array_index (clients, i);
+
+      if (client->archived)
+        ck_assert (consult_store_set_client_archived (store, client->id, TRUE, &error));
+    }
+
+  g_ptr_array_sort (clients, compare_paging_clients);
+  return clients;
+}
+
+static void
+assert_item (GListModel   *list,
+             guint         position,
+             PagingClient *expected)
+{
+  g_autoptr (ConsultClientSummary) item = g_list_model_get_item (list, position);
+
+  ck_assert_msg (item != NULL, "no item at %u", position);
+  ck_assert_msg (g_str_equal (consult_client_summary_get_id (item), expected->id),
+                 "item %u is %s, expected %s #%u", position,
+                 consult_client_summary_get_family_name (item), expected->family_name, expected->index);
+}
+
+/* Reads the search's list in three orders (forwards; backwards from the
+ * end, where no page before is known; jumps first) and checks each
+ * against @all: the clients whose family name starts with
+ * @family_prefix (NULL: all), or with @noted those with a note. */
+static void
+check_paging (GPtrArray                *all,
+              const char               *text,
+              ConsultClientSearchFlags  flags,
+              const char               *family_prefix,
+              gboolean                  noted)
+{
+  g_autoptr (GPtrArray) expected = g_ptr_array_new ();
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      PagingClient *client = g_ptr_array_index (all, i);
+      gboolean by_name = family_prefix == NULL || g_str_has_prefix (client->family_name, family_prefix);
+
+      if ((client->archived && !(flags & CONSULT_CLIENT_SEARCH_INCLUDE_ARCHIVED)) ||
+          !(by_name || (noted && client->noted)))
+        continue;
+      g_ptr_array_add (expected, client);
+    }
+
+  for (guint order = 0; order < 3; order++)
+    {
+      g_autoptr (ConsultClientList) list = NULL;
+      g_autoptr (GError) error = NULL;
+      guint n = expected->len;
+
+      list = consult_client_list_new (store, text, flags, &error);
+      ck_assert_msg (list != NULL, "search: %s", error ? error->message : "");
+      ck_assert_uint_eq (g_list_model_get_n_items (G_LIST_MODEL (list)), n);
+
+      if (order == 2 && n > 0)
+        {
+          assert_item (G_LIST_MODEL (list), n / 2, g_ptr_array_index (expected, n / 2));
+          assert_item (G_LIST_MODEL (list), n - 1, g_ptr_array_index (expected, n - 1));
+        }
+      for (guint i = 0; i < n; i++)
+        {
+          guint position = order == 1 ? n - 1 - i : i;
+
+          assert_item (G_LIST_MODEL (list), position, g_ptr_array_index (expected, position));
+        }
+      ck_assert_ptr_null (g_list_model_get_item (G_LIST_MODEL (list), n));
+    }
+}
+
+START_TEST (test_pages_follow_keys_in_every_scope)
+{
+  g_autoptr (GPtrArray) all = add_paging_clients (460);
+  const ConsultClientSearchFlags flags[] = {
+    CONSULT_CLIENT_SEARCH_DEFAULT,
+    CONSULT_CLIENT_SEARCH_INCLUDE_ARCHIVED,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (flags); i++)
+    {
+      /* everyone; many hits (walking the name index); few (sorted) */
+      check_paging (all, NULL, flags[i], NULL, FALSE);
+      check_paging (all, "keyset", flags[i], "Keyset", FALSE);
+      check_paging (all, "keyset01", flags[i], "Keyset01", FALSE);
+      check_paging (all, "keyset01", flags[i] | CONSULT_CLIENT_SEARCH_NOTES, "Keyset01", FALSE);
+      check_paging (all, "pagingnote", flags[i] | CONSULT_CLIENT_SEARCH_NOTES, "-", TRUE);
+    }
+}
+END_TEST
+
+START_TEST (test_prefetch_reads_the_same_rows)
+{
+  g_autoptr (GPtrArray) all = add_paging_clients (460);
+  g_autoptr (ConsultClientList) list = NULL;
+  g_autoptr (GError) error = NULL;
+
+  list = consult_client_list_new (store, "keyset", CONSULT_CLIENT_SEARCH_INCLUDE_ARCHIVED, &error);
+  ck_assert (consult_client_list_prefetch (list, 210, &error));
+  ck_assert (consult_client_list_prefetch (list, 1000, &error));
+  for (guint i = 0; i < all->len; i++)
+    assert_item (G_LIST_MODEL (list), i, g_ptr_array_index (all, i));
+}
+END_TEST
+
+static gpointer
+count_in_thread (gpointer data)
+{
+  return GUINT_TO_POINTER (count_matches (data, CONSULT_CLIENT_SEARCH_DEFAULT));
+}
+
+/* Searches have a connection of their own: they see what was committed
+ * on the store's writing connection, and never wait for its lock. */
+START_TEST (test_search_reads_beside_the_writer)
+{
+  g_autoptr (GError) error = NULL;
+  GThread *thread;
+
+  g_free (consult_test_store_save_visit (store, "Ana", "Díaz", NULL, NULL));
+  ck_assert_uint_eq (count_matches ("dia", CONSULT_CLIENT_SEARCH_DEFAULT), 1);
+  g_free (consult_test_store_save_visit (store, "Bea", "Díaz", NULL, NULL));
+  ck_assert_uint_eq (count_matches ("dia", CONSULT_CLIENT_SEARCH_DEFAULT), 2);
+
+  /* The writer's lock is held by this thread until the commit. */
+  ck_assert (consult_store_begin (store, &error));
+  g_free (consult_test_store_save_visit (store, "Cruz", "Díaz", NULL, NULL));
+  thread = g_thread_new ("search", count_in_thread, (gpointer) "dia");
+  ck_assert_uint_eq (GPOINTER_TO_UINT (g_thread_join (thread)), 2);
+  ck_assert (consult_store_commit (store, &error));
+  ck_assert_uint_eq (count_matches ("dia", CONSULT_CLIENT_SEARCH_DEFAULT), 3);
+}
+END_TEST
+
 static Suite *
 store_search_suite (void)
 {
@@ -214,6 +412,9 @@ store_search_suite (void)
   tcase_add_test (tc, test_archived_filter);
   tcase_add_test (tc, test_list_pages_lazily_in_name_order);
   tcase_add_test (tc, test_broad_search_pages_in_name_order);
+  tcase_add_test (tc, test_pages_follow_keys_in_every_scope);
+  tcase_add_test (tc, test_prefetch_reads_the_same_rows);
+  tcase_add_test (tc, test_search_reads_beside_the_writer);
   suite_add_tcase (suite, tc);
 
   return suite;

@@ -15,8 +15,9 @@
 #define PAGE_SIZE 50
 #define MAX_CACHED_PAGES 8
 
+/* The row's num (last) is the key the next page starts after. */
 #define SUMMARY_COLUMNS \
-  "c.id, c.given_name, c.family_name, c.date_of_birth, c.phone, c.email, c.archived"
+  "c.id, c.given_name, c.family_name, c.date_of_birth, c.phone, c.email, c.archived, c.num"
 
 /* Words match names, phone and e-mail only: never the status column. */
 #define NAME_COLUMNS "{given_name family_name email phone phone_digits}"
@@ -38,8 +39,6 @@
 /* Few hits: they drive the join and only they are sorted. */
 #define FROM_HITS(hits) "FROM (" hits ") h JOIN clients c ON c.num = h.num "
 
-#define ORDER_PAGE "ORDER BY c.sort_key, c.num LIMIT ?2 OFFSET ?3"
-
 /* Many hits: walk the name-order index and keep the entries that are
  * hits ("+" stops SQLite from turning the hits into row lookups), so a
  * page costs about a page of rows, not a sort of every hit. */
@@ -47,6 +46,29 @@
 
 /* From this many hits on, walking beats sorting. */
 #define WALK_MIN_HITS 400
+
+/* Pages are found by key, never by OFFSET (which reads every row before
+ * the page): a page starts after the last row of the page before it,
+ * ?3 being that row's num.  A row's place in the order is its sort_key,
+ * then its num, as the ORDER BY says. */
+#define AFTER_KEY "AND (c.sort_key, c.num) > ((SELECT a.sort_key FROM clients a WHERE a.num = ?3), ?3) "
+#define ORDER "ORDER BY c.sort_key, c.num"
+
+#define FIRST_PAGE(source) "SELECT " SUMMARY_COLUMNS " " source ORDER " LIMIT ?2"
+#define NEXT_PAGE(source) "SELECT " SUMMARY_COLUMNS " " source AFTER_KEY ORDER " LIMIT ?2"
+/* Every row's num in order: where a jump far down the list starts. */
+#define RANKS(source) "SELECT c.num " source ORDER
+
+/* What each scope reads, [include_archived] second; each ends in a WHERE
+ * clause for AFTER_KEY to extend. */
+#define ALL_ACTIVE "FROM clients c WHERE c.archived = 0 "
+#define ALL_ARCHIVED "FROM clients c WHERE 1 "
+#define NAME_ACTIVE FROM_HITS (NAME_HITS) "WHERE +c.archived = 0 "
+#define NAME_ARCHIVED FROM_HITS (NAME_HITS) "WHERE 1 "
+#define NOTES_ACTIVE FROM_HITS (NOTES_HITS) "WHERE +c.archived = 0 "
+#define NOTES_ARCHIVED FROM_HITS (NOTES_HITS) "WHERE 1 "
+#define WALK_ACTIVE WALK_FROM "AND c.archived = 0 "
+#define WALK_ARCHIVED WALK_FROM
 
 enum { ALL, BY_NAME, BY_NAME_OR_NOTES, BY_NAME_WALKING, N_SCOPES };
 
@@ -64,15 +86,25 @@ static const char *const count_sql[N_SCOPES][2] = {
     "SELECT count(*) FROM client_fts WHERE " MATCH_ANY },
 };
 
-static const char *const page_sql[N_SCOPES][2] = {
-  { "SELECT " SUMMARY_COLUMNS " FROM clients c WHERE c.archived = 0 " ORDER_PAGE,
-    "SELECT " SUMMARY_COLUMNS " FROM clients c " ORDER_PAGE },
-  { "SELECT " SUMMARY_COLUMNS " " FROM_HITS (NAME_HITS) "WHERE +c.archived = 0 " ORDER_PAGE,
-    "SELECT " SUMMARY_COLUMNS " " FROM_HITS (NAME_HITS) ORDER_PAGE },
-  { "SELECT " SUMMARY_COLUMNS " " FROM_HITS (NOTES_HITS) "WHERE +c.archived = 0 " ORDER_PAGE,
-    "SELECT " SUMMARY_COLUMNS " " FROM_HITS (NOTES_HITS) ORDER_PAGE },
-  { "SELECT " SUMMARY_COLUMNS " " WALK_FROM "AND c.archived = 0 " ORDER_PAGE,
-    "SELECT " SUMMARY_COLUMNS " " WALK_FROM ORDER_PAGE },
+static const char *const first_page_sql[N_SCOPES][2] = {
+  { FIRST_PAGE (ALL_ACTIVE), FIRST_PAGE (ALL_ARCHIVED) },
+  { FIRST_PAGE (NAME_ACTIVE), FIRST_PAGE (NAME_ARCHIVED) },
+  { FIRST_PAGE (NOTES_ACTIVE), FIRST_PAGE (NOTES_ARCHIVED) },
+  { FIRST_PAGE (WALK_ACTIVE), FIRST_PAGE (WALK_ARCHIVED) },
+};
+
+static const char *const next_page_sql[N_SCOPES][2] = {
+  { NEXT_PAGE (ALL_ACTIVE), NEXT_PAGE (ALL_ARCHIVED) },
+  { NEXT_PAGE (NAME_ACTIVE), NEXT_PAGE (NAME_ARCHIVED) },
+  { NEXT_PAGE (NOTES_ACTIVE), NEXT_PAGE (NOTES_ARCHIVED) },
+  { NEXT_PAGE (WALK_ACTIVE), NEXT_PAGE (WALK_ARCHIVED) },
+};
+
+static const char *const ranks_sql[N_SCOPES][2] = {
+  { RANKS (ALL_ACTIVE), RANKS (ALL_ARCHIVED) },
+  { RANKS (NAME_ACTIVE), RANKS (NAME_ARCHIVED) },
+  { RANKS (NOTES_ACTIVE), RANKS (NOTES_ARCHIVED) },
+  { RANKS (WALK_ACTIVE), RANKS (WALK_ARCHIVED) },
 };
 
 struct _ConsultClientList
@@ -87,6 +119,12 @@ struct _ConsultClientList
   GHashTable   *pages;
   /* page numbers, most recently used first */
   GQueue        recent;
+  /* page number -> num of its last row (0: not read yet), kept when the
+   * page itself leaves the cache */
+  GArray       *last_nums;
+  /* every row's num in list order, read at the first jump to a page
+   * whose predecessor was never read; NULL until then */
+  GArray       *ranks;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -103,6 +141,8 @@ consult_client_list_finalize (GObject *object)
   g_clear_pointer (&self->query, g_free);
   g_clear_pointer (&self->pages, g_hash_table_unref);
   g_queue_clear (&self->recent);
+  g_clear_pointer (&self->last_nums, g_array_unref);
+  g_clear_pointer (&self->ranks, g_array_unref);
 
   G_OBJECT_CLASS (consult_client_list_parent_class)->finalize (object);
 }
@@ -120,8 +160,11 @@ consult_client_list_init (ConsultClientList *self)
 {
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   g_queue_init (&self->recent);
+  self->last_nums = g_array_new (FALSE, TRUE, sizeof (gint64));
 }
 
+/* Called with the store's search_lock held, which must stay held until
+ * the statement is released. */
 static ConsultStoreStmt *
 prepare (ConsultClientList  *self,
          const char *const   sql[N_SCOPES][2],
@@ -135,12 +178,26 @@ prepare (ConsultClientList  *self,
   else if (self->query != NULL)
     scope = self->n_items >= WALK_MIN_HITS ? BY_NAME_WALKING : BY_NAME;
 
-  stmt = _consult_store_prepare (self->store, sql[scope][(self->flags & CONSULT_CLIENT_SEARCH_INCLUDE_ARCHIVED) != 0],
-                                 error);
+  stmt = _consult_store_prepare_search (self->store,
+                                        sql[scope][(self->flags & CONSULT_CLIENT_SEARCH_INCLUDE_ARCHIVED) != 0],
+                                        error);
   if (stmt != NULL && self->query != NULL)
     _consult_store_bind_text (stmt, 1, self->query);
 
   return stmt;
+}
+
+/* Forgets every page read and sizes the list anew. */
+static void
+reset_pages (ConsultClientList *self,
+             guint              n_items)
+{
+  self->n_items = n_items;
+  g_hash_table_remove_all (self->pages);
+  g_queue_clear (&self->recent);
+  g_array_set_size (self->last_nums, 0);
+  g_array_set_size (self->last_nums, (n_items + PAGE_SIZE - 1) / PAGE_SIZE);
+  g_clear_pointer (&self->ranks, g_array_unref);
 }
 
 static gboolean
@@ -148,7 +205,7 @@ count_items (ConsultClientList  *self,
              guint              *n_items,
              GError            **error)
 {
-  g_autoptr (GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->store->lock);
+  g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&self->store->search_lock);
   g_autoptr (ConsultStoreStmt) stmt = NULL;
 
   if (!(stmt = prepare (self, count_sql, error)) ||
@@ -159,41 +216,132 @@ count_items (ConsultClientList  *self,
   return TRUE;
 }
 
-static GPtrArray *
-load_page (ConsultClientList  *self,
-           guint               page,
-           GError            **error)
+static gboolean
+read_ranks (ConsultClientList  *self,
+            GError            **error)
 {
-  g_autoptr (GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->store->lock);
   g_autoptr (ConsultStoreStmt) stmt = NULL;
-  g_autoptr (GPtrArray) items = NULL;
+  g_autoptr (GArray) ranks = NULL;
   int found;
 
-  if (!(stmt = prepare (self, page_sql, error)))
-    return NULL;
+  if (!(stmt = prepare (self, ranks_sql, error)))
+    return FALSE;
 
-  sqlite3_bind_int64 (stmt, 2, PAGE_SIZE);
-  sqlite3_bind_int64 (stmt, 3, (gint64) page * PAGE_SIZE);
-
-  items = g_ptr_array_new_with_free_func (g_object_unref);
+  ranks = g_array_sized_new (FALSE, FALSE, sizeof (gint64), self->n_items);
   while ((found = _consult_store_step_row (self->store, stmt, error)) > 0)
-    g_ptr_array_add (items,
-                     consult_client_summary_new ((const char *) sqlite3_column_text (stmt, 0),
-                                                 (const char *) sqlite3_column_text (stmt, 1),
-                                                 (const char *) sqlite3_column_text (stmt, 2),
-                                                 (const char *) sqlite3_column_text (stmt, 3),
-                                                 (const char *) sqlite3_column_text (stmt, 4),
-                                                 (const char *) sqlite3_column_text (stmt, 5),
-                                                 sqlite3_column_int (stmt, 6) != 0));
+    {
+      gint64 num = sqlite3_column_int64 (stmt, 0);
 
-  return found < 0 ? NULL : g_steal_pointer (&items);
+      g_array_append_val (ranks, num);
+    }
+  if (found < 0)
+    return FALSE;
+
+  self->ranks = g_steal_pointer (&ranks);
+  return TRUE;
+}
+
+/* The num of the row a page starts after; 0 when the page would start
+ * past the end of the list. */
+static gboolean
+find_page_start (ConsultClientList  *self,
+                 guint               page,
+                 gint64             *after_num,
+                 GError            **error)
+{
+  guint last_of_previous = page * PAGE_SIZE - 1;
+
+  g_assert (page > 0 && page <= self->last_nums->len);
+
+  *after_num = g_array_index (self->last_nums, gint64, page - 1);
+  if (*after_num != 0)
+    return TRUE;
+
+  if (self->ranks == NULL && !read_ranks (self, error))
+    return FALSE;
+
+  if (last_of_previous < self->ranks->len)
+    *after_num = g_array_index (self->ranks, gint64, last_of_previous);
+  return TRUE;
+}
+
+static void
+cache_page (ConsultClientList *self,
+            guint              page,
+            GPtrArray         *items)
+{
+  g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), items);
+  g_queue_remove (&self->recent, GUINT_TO_POINTER (page));
+  g_queue_push_head (&self->recent, GUINT_TO_POINTER (page));
+  while (g_queue_get_length (&self->recent) > MAX_CACHED_PAGES)
+    g_hash_table_remove (self->pages, g_queue_pop_tail (&self->recent));
+}
+
+/* Reads @n_pages pages from @page on in one query into the cache. */
+static gboolean
+load_pages (ConsultClientList  *self,
+            guint               page,
+            guint               n_pages,
+            GError            **error)
+{
+  g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&self->store->search_lock);
+  g_autoptr (ConsultStoreStmt) stmt = NULL;
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  gint64 after_num = 0;
+  int found;
+
+  g_assert (n_pages > 0 && n_pages <= MAX_CACHED_PAGES);
+
+  if (page == 0)
+    stmt = prepare (self, first_page_sql, error);
+  else if (!find_page_start (self, page, &after_num, error))
+    return FALSE;
+  else if (after_num == 0)
+    {
+      cache_page (self, page, g_steal_pointer (&items));
+      return TRUE;
+    }
+  else if ((stmt = prepare (self, next_page_sql, error)) != NULL)
+    sqlite3_bind_int64 (stmt, 3, after_num);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 2, (gint64) n_pages * PAGE_SIZE);
+  while ((found = _consult_store_step_row (self->store, stmt, error)) > 0)
+    {
+      g_ptr_array_add (items,
+                       consult_client_summary_new ((const char *) sqlite3_column_text (stmt, 0),
+                                                   (const char *) sqlite3_column_text (stmt, 1),
+                                                   (const char *) sqlite3_column_text (stmt, 2),
+                                                   (const char *) sqlite3_column_text (stmt, 3),
+                                                   (const char *) sqlite3_column_text (stmt, 4),
+                                                   (const char *) sqlite3_column_text (stmt, 5),
+                                                   sqlite3_column_int (stmt, 6) != 0));
+      if (items->len < PAGE_SIZE)
+        continue;
+
+      /* A full page: the next one starts after its last row. */
+      if (page < self->last_nums->len)
+        g_array_index (self->last_nums, gint64, page) = sqlite3_column_int64 (stmt, 7);
+      cache_page (self, page++, g_steal_pointer (&items));
+      items = g_ptr_array_new_with_free_func (g_object_unref);
+    }
+  if (found < 0)
+    return FALSE;
+
+  /* The last, partial page. */
+  if (items->len > 0)
+    cache_page (self, page, g_steal_pointer (&items));
+
+  return TRUE;
 }
 
 static GPtrArray *
-lookup_page (ConsultClientList *self,
-             guint              page)
+lookup_page (ConsultClientList  *self,
+             guint               page,
+             GError            **error)
 {
-  g_autoptr (GError) error = NULL;
   GPtrArray *items = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
 
   if (items != NULL)
@@ -203,17 +351,16 @@ lookup_page (ConsultClientList *self,
       return items;
     }
 
-  if (!(items = load_page (self, page, &error)))
-    {
-      /* Our messages never quote row values. */
-      g_warning ("Loading a page of clients failed: %s", error->message);
-      return NULL;
-    }
+  if (!load_pages (self, page, 1, error))
+    return NULL;
 
-  g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), items);
-  g_queue_push_head (&self->recent, GUINT_TO_POINTER (page));
-  while (g_queue_get_length (&self->recent) > MAX_CACHED_PAGES)
-    g_hash_table_remove (self->pages, g_queue_pop_tail (&self->recent));
+  /* Found empty when the list shrank since it was counted. */
+  items = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
+  if (items == NULL)
+    {
+      items = g_ptr_array_new_with_free_func (g_object_unref);
+      cache_page (self, page, items);
+    }
 
   return items;
 }
@@ -235,14 +382,21 @@ consult_client_list_get_item (GListModel *model,
                               guint       position)
 {
   ConsultClientList *self = CONSULT_CLIENT_LIST (model);
+  g_autoptr (GError) error = NULL;
   GPtrArray *items;
   guint offset = position % PAGE_SIZE;
 
   if (position >= self->n_items)
     return NULL;
 
-  items = lookup_page (self, position / PAGE_SIZE);
-  if (items == NULL || offset >= items->len)
+  items = lookup_page (self, position / PAGE_SIZE, &error);
+  if (items == NULL)
+    {
+      /* Our messages never quote row values. */
+      g_warning ("Loading a page of clients failed: %s", error->message);
+      return NULL;
+    }
+  if (offset >= items->len)
     return NULL;
 
   return g_object_ref (g_ptr_array_index (items, offset));
@@ -263,6 +417,7 @@ consult_client_list_new (ConsultStore              *store,
                          GError                   **error)
 {
   g_autoptr (ConsultClientList) self = NULL;
+  guint n_items;
 
   g_return_val_if_fail (CONSULT_IS_STORE (store), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -272,7 +427,12 @@ consult_client_list_new (ConsultStore              *store,
   self->query = consult_store_search_query (text);
   self->flags = flags;
 
-  if (!count_items (self, &self->n_items, error))
+  /* The first page too, so that a list made in a worker thread shows
+   * its first rows without reading the database in the main thread. */
+  if (!count_items (self, &n_items, error))
+    return NULL;
+  reset_pages (self, n_items);
+  if (n_items > 0 && lookup_page (self, 0, error) == NULL)
     return NULL;
 
   return g_steal_pointer (&self);
@@ -292,12 +452,42 @@ consult_client_list_refresh (ConsultClientList  *self,
     return FALSE;
 
   old_n_items = self->n_items;
-  self->n_items = n_items;
-  g_hash_table_remove_all (self->pages);
-  g_queue_clear (&self->recent);
+  reset_pages (self, n_items);
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, n_items);
 
   return TRUE;
+}
+
+/**
+ * consult_client_list_prefetch:
+ * @self: a #ConsultClientList
+ * @n_items: how many rows from the top
+ * @error: return location for a #CONSULT_STORE_ERROR
+ *
+ * Reads the first @n_items rows (at most 400) now, in one query, so that
+ * a list made in a worker thread can be shown without reading the
+ * database in the main thread.  Call it before handing the list to
+ * another thread: a list is used by one thread at a time.
+ */
+gboolean
+consult_client_list_prefetch (ConsultClientList  *self,
+                              guint               n_items,
+                              GError            **error)
+{
+  guint n_pages;
+  guint first = 0;
+
+  g_return_val_if_fail (CONSULT_IS_CLIENT_LIST (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  n_pages = (MIN (n_items, self->n_items) + PAGE_SIZE - 1) / PAGE_SIZE;
+  n_pages = MIN (n_pages, MAX_CACHED_PAGES);
+  while (first < n_pages && g_hash_table_contains (self->pages, GUINT_TO_POINTER (first)))
+    first++;
+  if (first == n_pages)
+    return TRUE;
+
+  return load_pages (self, first, n_pages - first, error);
 }
 
 ConsultClientSearchFlags

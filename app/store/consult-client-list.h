@@ -31,15 +31,23 @@ typedef enum
 /* A GListModel of ConsultClientSummary: the clients matching @text (as
  * typed: every word is a prefix of a name, phone number or e-mail, or
  * with CONSULT_CLIENT_SEARCH_NOTES of a word of a consultation's notes),
- * or all clients when @text is empty, in name order.  Built for a GtkListView over 100,000 clients: the size
- * comes from a COUNT, and rows are fetched in pages of 50 when first
- * asked for, with the last few pages cached.  The list is a snapshot:
- * call consult_client_list_refresh() after writing. */
+ * or all clients when @text is empty, in name order.  Built for a
+ * GtkListView over 100,000 clients: the size comes from a COUNT, the
+ * first page of 50 rows is read with it, and the others when first asked
+ * for, each found by the key of the row before it (never by OFFSET), so
+ * reading on costs about a page of rows; the first jump far down reads
+ * the order of all the rows once.  The last few pages are cached.
+ * Searches run on the store's own read-only connection, so they see
+ * committed writes only and never wait behind a save.  The list is a
+ * snapshot: call consult_client_list_refresh() after writing. */
 ConsultClientList *consult_client_list_new              (ConsultStore       *store,
                                                          const char         *text,
                                                          ConsultClientSearchFlags flags,
                                                          GError            **error);
 gboolean           consult_client_list_refresh          (ConsultClientList  *self,
+                                                         GError            **error);
+gboolean           consult_client_list_prefetch         (ConsultClientList  *self,
+                                                         guint               n_items,
                                                          GError            **error);
 ConsultClientSearchFlags consult_client_list_get_flags (ConsultClientList  *self);
 

@@ -15,6 +15,8 @@
 
 G_BEGIN_DECLS
 
+typedef struct _ConsultStoreCheckpointer ConsultStoreCheckpointer;
+
 struct _ConsultStore
 {
   GObject     parent_instance;
@@ -28,6 +30,15 @@ struct _ConsultStore
   GPtrArray  *migrations;
   guint       busy_timeout_ms;
   guint       schema_version;
+  ConsultStoreCheckpointer *checkpointer;
+
+  /* Search's own read-only connection (consult-client-list.c), so that a
+   * search never waits for the writer's lock nor a save for a search.
+   * Both fields and the statements prepared on it are used under
+   * search_lock only, never together with the writer's lock held. */
+  GMutex      search_lock;
+  sqlite3    *search_db;
+  GHashTable *search_statements;
 };
 
 /* A prepared statement borrowed from the store's cache: releasing it
@@ -42,6 +53,9 @@ typedef gboolean (*ConsultStoreWriteFunc) (ConsultStore  *self,
                                            GError       **error);
 
 ConsultStoreStmt *_consult_store_prepare        (ConsultStore      *self,
+                                                 const char        *sql,
+                                                 GError           **error);
+ConsultStoreStmt *_consult_store_prepare_search (ConsultStore      *self,
                                                  const char        *sql,
                                                  GError           **error);
 gboolean          _consult_store_step_done      (ConsultStore      *self,
@@ -123,6 +137,15 @@ gboolean          _consult_store_read_user_version (sqlite3        *db,
                                                     const char     *path,
                                                     guint          *version,
                                                     GError        **error);
+
+/* consult-store-checkpoint.c */
+ConsultStoreCheckpointer *_consult_store_checkpointer_new (const char *path);
+void              _consult_store_checkpointer_request (ConsultStoreCheckpointer *self,
+                                                       int                       wal_pages);
+void              _consult_store_checkpointer_set_min_pages (ConsultStoreCheckpointer *self,
+                                                             guint                     min_pages);
+guint             _consult_store_checkpointer_get_n_done (ConsultStoreCheckpointer *self);
+void              _consult_store_checkpointer_free (ConsultStoreCheckpointer *self);
 
 /* consult-store-backup.c */
 gboolean          _consult_store_copy_database  (sqlite3           *source,

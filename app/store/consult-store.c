@@ -30,6 +30,8 @@ consult_store_finalize (GObject *object)
 
   consult_store_close (self);
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->search_statements, g_hash_table_unref);
+  g_mutex_clear (&self->search_lock);
   g_clear_pointer (&self->migrations, g_ptr_array_unref);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->actor, g_free);
@@ -52,6 +54,9 @@ consult_store_init (ConsultStore *self)
   g_rec_mutex_init (&self->lock);
   self->statements = g_hash_table_new_full (NULL, NULL, NULL,
                                             (GDestroyNotify) sqlite3_finalize);
+  g_mutex_init (&self->search_lock);
+  self->search_statements = g_hash_table_new_full (NULL, NULL, NULL,
+                                                   (GDestroyNotify) sqlite3_finalize);
   self->actor = g_strdup (g_get_user_name ());
   self->busy_timeout_ms = DEFAULT_BUSY_TIMEOUT_MS;
 }
@@ -209,6 +214,13 @@ _consult_store_not_found (GError     **error,
   g_set_error_literal (error, CONSULT_STORE_ERROR, CONSULT_STORE_ERROR_NOT_FOUND, message);
 }
 
+static void
+set_not_open_error (GError **error)
+{
+  g_set_error_literal (error, CONSULT_STORE_ERROR, CONSULT_STORE_ERROR_FAILED,
+                       _("The database is not open."));
+}
+
 gboolean
 _consult_store_check_open (ConsultStore  *self,
                            GError       **error)
@@ -216,8 +228,7 @@ _consult_store_check_open (ConsultStore  *self,
   if (self->db != NULL)
     return TRUE;
 
-  g_set_error_literal (error, CONSULT_STORE_ERROR, CONSULT_STORE_ERROR_FAILED,
-                       _("The database is not open."));
+  set_not_open_error (error);
   return FALSE;
 }
 
@@ -273,6 +284,56 @@ apply_connection_settings (ConsultStore  *self,
   return _consult_store_exec (self, "PRAGMA synchronous = FULL", error) &&
          _consult_store_exec (self, "PRAGMA foreign_keys = ON", error) &&
          _consult_store_exec (self, "PRAGMA cache_size = -16384", error);
+}
+
+static int
+wal_hook_cb (gpointer     user_data,
+             sqlite3     *db,
+             const char  *name,
+             int          wal_pages)
+{
+  ConsultStore *self = user_data;
+
+  _consult_store_checkpointer_request (self->checkpointer, wal_pages);
+  return SQLITE_OK;
+}
+
+/* After an upgrade, which may write much and checkpoints as it goes, the
+ * commits of saves leave checkpoints to a thread (consult-store-checkpoint.c). */
+static gboolean
+start_background_checkpoints (ConsultStore  *self,
+                              GError       **error)
+{
+  if (!_consult_store_exec (self, "PRAGMA wal_autocheckpoint = 0", error))
+    return FALSE;
+
+  self->checkpointer = _consult_store_checkpointer_new (self->path);
+  sqlite3_wal_hook (self->db, wal_hook_cb, self);
+  return TRUE;
+}
+
+static gboolean
+open_search_connection (ConsultStore  *self,
+                        GError       **error)
+{
+  g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&self->search_lock);
+  int rc;
+
+  rc = sqlite3_open_v2 (self->path, &self->search_db,
+                        SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_extended_result_codes (self->search_db, 1);
+      sqlite3_busy_timeout (self->search_db, (int) self->busy_timeout_ms);
+      rc = sqlite3_exec (self->search_db, "PRAGMA cache_size = -16384", NULL, NULL, NULL);
+    }
+  if (rc == SQLITE_OK)
+    return TRUE;
+
+  _consult_store_set_sqlite_error (error, self->search_db, rc, self->path);
+  sqlite3_close (self->search_db);
+  self->search_db = NULL;
+  return FALSE;
 }
 
 /**
@@ -331,7 +392,9 @@ consult_store_open (ConsultStore  *self,
   if (!_consult_store_read_user_version (self->db, self->path,
                                          &self->schema_version, error) ||
       !apply_connection_settings (self, error) ||
-      !_consult_store_migrate (self, error))
+      !_consult_store_migrate (self, error) ||
+      !start_background_checkpoints (self, error) ||
+      !open_search_connection (self, error))
     {
       consult_store_close (self);
       return FALSE;
@@ -354,6 +417,18 @@ consult_store_close (ConsultStore *self)
   g_return_if_fail (CONSULT_IS_STORE (self));
 
   locker = g_rec_mutex_locker_new (&self->lock);
+
+  /* The checkpoint thread first, so that closing the last connection
+   * below checkpoints and removes the WAL as SQLite does. */
+  g_clear_pointer (&self->checkpointer, _consult_store_checkpointer_free);
+
+  g_mutex_lock (&self->search_lock);
+  g_hash_table_remove_all (self->search_statements);
+  if (self->search_db != NULL && sqlite3_close (self->search_db) != SQLITE_OK)
+    g_warning ("Closing the search connection failed: statements still open");
+  self->search_db = NULL;
+  g_mutex_unlock (&self->search_lock);
+
   g_hash_table_remove_all (self->statements);
   if (self->db != NULL)
     {
@@ -440,6 +515,11 @@ consult_store_set_busy_timeout (ConsultStore *self,
   self->busy_timeout_ms = timeout_ms;
   if (self->db != NULL)
     sqlite3_busy_timeout (self->db, (int) timeout_ms);
+
+  g_mutex_lock (&self->search_lock);
+  if (self->search_db != NULL)
+    sqlite3_busy_timeout (self->search_db, (int) timeout_ms);
+  g_mutex_unlock (&self->search_lock);
 }
 
 gboolean
@@ -468,32 +548,57 @@ _consult_store_stmt_release (ConsultStoreStmt *stmt)
 
 /* Statements are prepared once per connection and kept: the same SQL text
  * pointer (a string literal at the call site) finds the same statement. */
+static ConsultStoreStmt *
+prepare_cached (ConsultStore  *self,
+                sqlite3       *db,
+                GHashTable    *statements,
+                const char    *sql,
+                GError       **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (db == NULL)
+    {
+      set_not_open_error (error);
+      return NULL;
+    }
+
+  stmt = g_hash_table_lookup (statements, sql);
+  if (stmt != NULL)
+    return stmt;
+
+  rc = sqlite3_prepare_v3 (db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _consult_store_set_sqlite_error (error, db, rc, self->path);
+      return NULL;
+    }
+
+  g_hash_table_insert (statements, (gpointer) sql, stmt);
+  return stmt;
+}
+
 ConsultStoreStmt *
 _consult_store_prepare (ConsultStore  *self,
                         const char    *sql,
                         GError       **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
-
   g_assert (CONSULT_IS_STORE (self));
 
-  if (!_consult_store_check_open (self, error))
-    return NULL;
+  return prepare_cached (self, self->db, self->statements, sql, error);
+}
 
-  stmt = g_hash_table_lookup (self->statements, sql);
-  if (stmt != NULL)
-    return stmt;
+/* On the search connection: the caller holds search_lock until the
+ * statement is released. */
+ConsultStoreStmt *
+_consult_store_prepare_search (ConsultStore  *self,
+                               const char    *sql,
+                               GError       **error)
+{
+  g_assert (CONSULT_IS_STORE (self));
 
-  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      _consult_store_set_sqlite_error (error, self->db, rc, self->path);
-      return NULL;
-    }
-
-  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
-  return stmt;
+  return prepare_cached (self, self->search_db, self->search_statements, sql, error);
 }
 
 gboolean
@@ -501,12 +606,13 @@ _consult_store_step_done (ConsultStore      *self,
                           ConsultStoreStmt  *stmt,
                           GError           **error)
 {
+  sqlite3 *db = sqlite3_db_handle (stmt);
   int rc = sqlite3_step (stmt);
 
   if (rc == SQLITE_DONE || rc == SQLITE_ROW)
     return TRUE;
 
-  _consult_store_set_sqlite_error (error, self->db, sqlite3_extended_errcode (self->db), self->path);
+  _consult_store_set_sqlite_error (error, db, sqlite3_extended_errcode (db), self->path);
   return FALSE;
 }
 
@@ -516,6 +622,7 @@ _consult_store_step_row (ConsultStore      *self,
                          ConsultStoreStmt  *stmt,
                          GError           **error)
 {
+  sqlite3 *db = sqlite3_db_handle (stmt);
   int rc = sqlite3_step (stmt);
 
   if (rc == SQLITE_ROW)
@@ -523,7 +630,7 @@ _consult_store_step_row (ConsultStore      *self,
   if (rc == SQLITE_DONE)
     return 0;
 
-  _consult_store_set_sqlite_error (error, self->db, sqlite3_extended_errcode (self->db), self->path);
+  _consult_store_set_sqlite_error (error, db, sqlite3_extended_errcode (db), self->path);
   return -1;
 }
 

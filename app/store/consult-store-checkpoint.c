@@ -1,0 +1,189 @@
+/* consult-store-checkpoint.c
+ *
+ * Copyright 2026 The MedSpa Consult authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "consult-store"
+
+#include "config.h"
+
+#include "consult-store-private.h"
+
+/* SQLite's automatic checkpoint runs inside the COMMIT that crosses its
+ * threshold, so every few dozen saves one of them paid for copying the
+ * WAL into the database and its fsyncs (docs/performance.md).  Here the
+ * writing connection only reports the WAL's size after each commit, and
+ * a thread of the store's own, on a connection of its own, copies it
+ * back.  A checkpoint never changes what a committed transaction holds,
+ * so crash safety is SQLite's as before: the WAL stays authoritative
+ * until the database file has been synced. */
+
+/* SQLite's own default threshold, about 4 MiB of WAL. */
+#define CHECKPOINT_MIN_PAGES 1000
+/* Readers pinning old snapshots keep a passive checkpoint from finishing
+ * and the WAL from being reused; past this size (64 MiB) the next
+ * checkpoint waits for them (up to the busy timeout below) and truncates
+ * the file. */
+#define CHECKPOINT_TRUNCATE_PAGES 16000
+#define CHECKPOINT_BUSY_TIMEOUT_MS 100
+
+struct _ConsultStoreCheckpointer
+{
+  char    *path;
+  GThread *thread;
+  GMutex   lock;
+  GCond    cond;
+  guint    min_pages;    /* under lock */
+  gboolean pending;      /* under lock */
+  gboolean stopping;     /* under lock */
+  guint    n_done;       /* under lock */
+};
+
+ConsultStoreCheckpointer *
+_consult_store_checkpointer_new (const char *path)
+{
+  ConsultStoreCheckpointer *self = g_new0 (ConsultStoreCheckpointer, 1);
+
+  self->path = g_strdup (path);
+  self->min_pages = CHECKPOINT_MIN_PAGES;
+  g_mutex_init (&self->lock);
+  g_cond_init (&self->cond);
+
+  return self;
+}
+
+static sqlite3 *
+open_connection (const char *path)
+{
+  sqlite3 *db = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_extended_result_codes (db, 1);
+      sqlite3_busy_timeout (db, CHECKPOINT_BUSY_TIMEOUT_MS);
+      /* This connection never writes a transaction, so nothing may run
+       * the automatic checkpoint on it either. */
+      rc = sqlite3_exec (db,
+                         "PRAGMA synchronous = FULL; PRAGMA wal_autocheckpoint = 0",
+                         NULL, NULL, NULL);
+    }
+  if (rc == SQLITE_OK)
+    return db;
+
+  g_debug ("Checkpoint connection failed: %s", sqlite3_errstr (rc));
+  sqlite3_close (db);
+  return NULL;
+}
+
+/* Returns the WAL's size in frames, 0 when unknown. */
+static int
+checkpoint (sqlite3 *db,
+            int      mode)
+{
+  int wal_frames = 0;
+  int copied = 0;
+  int rc = sqlite3_wal_checkpoint_v2 (db, NULL, mode, &wal_frames, &copied);
+
+  /* BUSY only means a reader or the writer was in the way: the next
+   * commit asks again.  Nothing here can lose a committed save. */
+  if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_BUSY)
+    g_debug ("Checkpoint failed: %s", sqlite3_errstr (rc));
+
+  return MAX (wal_frames, 0);
+}
+
+static gpointer
+checkpoint_thread (gpointer data)
+{
+  ConsultStoreCheckpointer *self = data;
+  sqlite3 *db = NULL;
+
+  g_mutex_lock (&self->lock);
+  for (;;)
+    {
+      while (!self->pending && !self->stopping)
+        g_cond_wait (&self->cond, &self->lock);
+      if (self->stopping)
+        break;
+
+      self->pending = FALSE;
+      g_mutex_unlock (&self->lock);
+
+      if (db == NULL)
+        db = open_connection (self->path);
+      if (db != NULL && checkpoint (db, SQLITE_CHECKPOINT_PASSIVE) >= CHECKPOINT_TRUNCATE_PAGES)
+        checkpoint (db, SQLITE_CHECKPOINT_TRUNCATE);
+
+      g_mutex_lock (&self->lock);
+      self->n_done++;
+      g_cond_broadcast (&self->cond);
+    }
+  g_mutex_unlock (&self->lock);
+
+  sqlite3_close (db);
+  return NULL;
+}
+
+/* Called by the writing connection's WAL hook after each commit, with
+ * the WAL's size in pages; cheap enough for every commit. */
+void
+_consult_store_checkpointer_request (ConsultStoreCheckpointer *self,
+                                     int                       wal_pages)
+{
+  g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+
+  if (wal_pages < (int) self->min_pages || self->stopping)
+    return;
+
+  self->pending = TRUE;
+  if (self->thread == NULL)
+    self->thread = g_thread_new ("consult-checkpoint", checkpoint_thread, self);
+  g_cond_signal (&self->cond);
+}
+
+void
+_consult_store_checkpointer_set_min_pages (ConsultStoreCheckpointer *self,
+                                           guint                     min_pages)
+{
+  g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+
+  self->min_pages = MAX (min_pages, 1);
+}
+
+/* Checkpoints finished (or attempted) so far; for tests. */
+guint
+_consult_store_checkpointer_get_n_done (ConsultStoreCheckpointer *self)
+{
+  g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+
+  return self->n_done;
+}
+
+/* Stops the thread after the checkpoint it may be running, closes its
+ * connection and frees everything. */
+void
+_consult_store_checkpointer_free (ConsultStoreCheckpointer *self)
+{
+  GThread *thread;
+
+  if (self == NULL)
+    return;
+
+  g_mutex_lock (&self->lock);
+  self->stopping = TRUE;
+  thread = g_steal_pointer (&self->thread);
+  g_cond_signal (&self->cond);
+  g_mutex_unlock (&self->lock);
+
+  if (thread != NULL)
+    g_thread_join (thread);
+
+  g_mutex_clear (&self->lock);
+  g_cond_clear (&self->cond);
+  g_free (self->path);
+  g_free (self);
+}

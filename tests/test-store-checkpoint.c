@@ -1,0 +1,136 @@
+/* test-store-checkpoint.c
+ *
+ * Copyright 2026 The MedSpa Consult authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "consult-test.h"
+#include "consult-test-store.h"
+#include "consult-store-private.h"
+
+/* The store checkpoints its WAL in a thread of its own rather than in a
+ * save's COMMIT (consult-store-checkpoint.c); that thread must run, and
+ * must be gone with its connection once the store is closed or freed. */
+
+static char *dir;
+
+static void
+setup (void)
+{
+  dir = consult_test_store_make_dir ();
+}
+
+static void
+teardown (void)
+{
+  consult_test_store_remove_dir (dir);
+  g_clear_pointer (&dir, g_free);
+}
+
+static guint
+count_threads (void)
+{
+  g_autoptr (GDir) tasks = g_dir_open ("/proc/self/task", 0, NULL);
+  guint n = 0;
+
+  ck_assert_ptr_nonnull (tasks);
+  while (g_dir_read_name (tasks) != NULL)
+    n++;
+
+  return n;
+}
+
+/* Opens the store, saves @n_saves visits with a checkpoint asked after
+ * every commit, and waits for the thread to have run one. */
+static ConsultStore *
+open_and_checkpoint (guint n_saves)
+{
+  ConsultStore *store = consult_test_store_open (dir);
+
+  _consult_store_checkpointer_set_min_pages (store->checkpointer, 1);
+  for (guint i = 0; i < n_saves; i++)
+    {
+      g_autofree char *family = g_strdup_printf ("Family%u", i);
+
+      g_free (consult_test_store_save_visit (store, "Given", family, NULL, NULL));
+    }
+
+  /* No timing asserted: the test runner's timeout bounds the wait. */
+  while (_consult_store_checkpointer_get_n_done (store->checkpointer) == 0)
+    g_usleep (G_USEC_PER_SEC / 100);
+
+  return store;
+}
+
+START_TEST (test_checkpoint_thread_stops_on_close)
+{
+  g_autoptr (ConsultStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *wal = NULL;
+  guint threads_before = count_threads ();
+
+  store = open_and_checkpoint (20);
+  ck_assert_uint_eq (count_threads (), threads_before + 1);
+
+  wal = g_strconcat (consult_store_get_path (store), "-wal", NULL);
+  consult_store_close (store);
+  ck_assert_uint_eq (count_threads (), threads_before);
+  /* As SQLite does when the last connection closes: all of it is in
+   * the database file and the WAL is gone. */
+  ck_assert (!g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  ck_assert (consult_store_open (store, &error));
+  ck_assert_int_eq (consult_test_store_count (store, "clients"), 20);
+  ck_assert_msg (consult_store_verify (store, NULL, &error), "verify: %s",
+                 error ? error->message : "");
+}
+END_TEST
+
+START_TEST (test_checkpoint_thread_stops_on_finalize)
+{
+  ConsultStore *store;
+  guint threads_before = count_threads ();
+
+  store = open_and_checkpoint (5);
+  ck_assert_uint_eq (count_threads (), threads_before + 1);
+  g_object_unref (store);
+  ck_assert_uint_eq (count_threads (), threads_before);
+}
+END_TEST
+
+START_TEST (test_no_thread_without_checkpoint)
+{
+  g_autoptr (ConsultStore) store = NULL;
+  guint threads_before = count_threads ();
+
+  /* A few small saves stay under the threshold: no thread at all. */
+  store = consult_test_store_open (dir);
+  g_free (consult_test_store_save_visit (store, "Given", "Family", NULL, NULL));
+  ck_assert_uint_eq (count_threads (), threads_before);
+  ck_assert_uint_eq (_consult_store_checkpointer_get_n_done (store->checkpointer), 0);
+}
+END_TEST
+
+static Suite *
+store_checkpoint_suite (void)
+{
+  Suite *suite = suite_create ("store-checkpoint");
+  TCase *tc = tcase_create ("checkpoint");
+
+  tcase_add_checked_fixture (tc, setup, teardown);
+  tcase_add_test (tc, test_checkpoint_thread_stops_on_close);
+  tcase_add_test (tc, test_checkpoint_thread_stops_on_finalize);
+  tcase_add_test (tc, test_no_thread_without_checkpoint);
+  suite_add_tcase (suite, tc);
+
+  return suite;
+}
+
+int
+main (void)
+{
+  return consult_test_run_suite (store_checkpoint_suite ());
+}
