@@ -146,8 +146,13 @@ main (int    argc,
   g_signal_connect (sidebar, "notify::model", G_CALLBACK (model_notify_cb), &waiting);
   g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &waiting);
 
-  /* Let the first, unfiltered list settle before measuring. */
+  /* Let the first, unfiltered list settle before measuring: shown, its
+   * row widgets built, and drawn. */
   while (consult_client_sidebar_get_model (sidebar) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  waiting.replaced = TRUE;
+  gtk_widget_queue_draw (GTK_WIDGET (window));
+  while (!waiting.painted)
     g_main_context_iteration (NULL, TRUE);
 
   longest_dispatch_ms = 0;

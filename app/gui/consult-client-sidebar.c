@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "consult-client-list.h"
+#include "consult-client-rows.h"
 #include "consult-client-sidebar.h"
 
 /* Type-ahead search over the clinic's clients. The list is the store's
@@ -22,7 +23,9 @@ struct _ConsultClientSidebar
 
   ConsultStore      *store;
   ConsultClientList *clients;
+  ConsultClientRows *rows;
   GCancellable      *search_cancellable;
+  guint              search_idle_id;
 
   GtkSearchEntry    *search_entry;
   GtkCheckButton    *archived_check;
@@ -49,6 +52,16 @@ enum {
 static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (ConsultClientSidebar, consult_client_sidebar, GTK_TYPE_WIDGET)
+
+/* One letter or digit matches a large share of any clinic's clients, and
+ * counting those costs more than a keystroke may: the search starts at
+ * the second, and until then the list shows everyone, as when empty. */
+#define MIN_SEARCH_CHARS 2
+
+/* GtkListView (GTK 4.8) keeps about 200 row widgets around the top row
+ * shown: the search thread reads that many, so that showing the results
+ * reads nothing in the main thread. */
+#define ROWS_IN_VIEW 210
 
 static void
 consult_client_sidebar_update_page (ConsultClientSidebar *self)
@@ -105,6 +118,9 @@ search_thread (GTask        *task,
   ConsultClientList *clients;
 
   clients = consult_client_list_new (data->store, data->text, data->flags, &error);
+  if (clients != NULL && !consult_client_list_prefetch (clients, ROWS_IN_VIEW, &error))
+    g_clear_object (&clients);
+
   if (clients == NULL)
     g_task_return_error (task, error);
   else
@@ -127,8 +143,15 @@ search_done_cb (GObject      *source,
   if (clients == NULL)
     g_warning ("Client search failed: %s", error->message);
 
+  /* Back to the top before the new results arrive: GtkListView keeps its
+   * scroll position across a change of its items and would otherwise ask
+   * the new list for rows as far down as the old one was scrolled.  A
+   * selected position would now be another client. */
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view)), 0);
+
   g_set_object (&self->clients, clients);
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->clients));
+  consult_client_rows_set_source (self->rows, G_LIST_MODEL (self->clients));
   consult_client_sidebar_update_page (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
 }
@@ -140,6 +163,7 @@ static void
 consult_client_sidebar_search (ConsultClientSidebar *self)
 {
   g_autoptr (GTask) task = NULL;
+  g_autofree char *text = NULL;
   SearchData *data;
 
   g_cancellable_cancel (self->search_cancellable);
@@ -148,14 +172,16 @@ consult_client_sidebar_search (ConsultClientSidebar *self)
   if (self->store == NULL)
     {
       g_clear_object (&self->clients);
-      gtk_single_selection_set_model (self->selection, NULL);
+      consult_client_rows_set_source (self->rows, NULL);
       consult_client_sidebar_update_page (self);
       return;
     }
 
+  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
   data = g_new0 (SearchData, 1);
   data->store = g_object_ref (self->store);
-  data->text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  if (g_utf8_strlen (text, -1) >= MIN_SEARCH_CHARS)
+    data->text = g_steal_pointer (&text);
   data->flags = gtk_check_button_get_active (self->archived_check)
                 ? CONSULT_CLIENT_SEARCH_INCLUDE_ARCHIVED : CONSULT_CLIENT_SEARCH_DEFAULT;
 
@@ -167,11 +193,26 @@ consult_client_sidebar_search (ConsultClientSidebar *self)
   g_task_run_in_thread (task, search_thread);
 }
 
+static gboolean
+search_idle_cb (gpointer user_data)
+{
+  ConsultClientSidebar *self = user_data;
+
+  self->search_idle_id = 0;
+  consult_client_sidebar_search (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* GtkSearchEntry reports an emptied text at once, so replacing the text
+ * (a paste over a selection, gtk_editable_set_text()) reports it twice
+ * in a row: searching once the main loop is back searches once. */
 static void
 search_changed_cb (ConsultClientSidebar *self,
                    GtkSearchEntry       *entry)
 {
-  consult_client_sidebar_search (self);
+  if (self->search_idle_id == 0)
+    self->search_idle_id = g_idle_add_full (G_PRIORITY_HIGH, search_idle_cb, self, NULL);
 }
 
 static void
@@ -221,22 +262,19 @@ setup_row_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-bind_row_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             gpointer                  user_data)
+show_client (GtkWidget            *box,
+             ConsultClientSummary *client)
 {
-  ConsultClientSummary *client = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
   GtkWidget *name = gtk_widget_get_first_child (box);
   GtkWidget *details = gtk_widget_get_next_sibling (name);
   g_autofree char *full_name = NULL;
-  const char *dob = consult_client_summary_get_date_of_birth (client);
-  const char *phone = consult_client_summary_get_phone (client);
+  const char *dob = client ? consult_client_summary_get_date_of_birth (client) : NULL;
+  const char *phone = client ? consult_client_summary_get_phone (client) : NULL;
+  const char *family = client ? consult_client_summary_get_family_name (client) : NULL;
   g_autoptr (GString) line = g_string_new (NULL);
 
-  full_name = g_strjoin (" ", consult_client_summary_get_given_name (client),
-                         consult_client_summary_get_family_name (client) ? consult_client_summary_get_family_name (client) : "",
-                         NULL);
+  full_name = g_strjoin (" ", client ? consult_client_summary_get_given_name (client) : "",
+                         family ? family : "", NULL);
   g_strstrip (full_name);
   gtk_label_set_label (GTK_LABEL (name), full_name);
 
@@ -248,6 +286,35 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_label (GTK_LABEL (details), line->str);
   gtk_widget_set_visible (details, line->len > 0);
   gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, full_name, -1);
+}
+
+static void
+row_client_changed_cb (ConsultClientRow *row,
+                       GParamSpec       *pspec,
+                       GtkWidget        *box)
+{
+  show_client (box, consult_client_row_get_client (row));
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  ConsultClientRow *row = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+
+  show_client (box, consult_client_row_get_client (row));
+  g_signal_connect_object (row, "notify::client", G_CALLBACK (row_client_changed_cb), box, 0);
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), row_client_changed_cb,
+                                        gtk_list_item_get_child (item));
 }
 
 void
@@ -289,10 +356,12 @@ consult_client_sidebar_dispose (GObject *object)
 {
   ConsultClientSidebar *self = CONSULT_CLIENT_SIDEBAR (object);
 
+  g_clear_handle_id (&self->search_idle_id, g_source_remove);
   g_cancellable_cancel (self->search_cancellable);
   g_clear_object (&self->search_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), CONSULT_TYPE_CLIENT_SIDEBAR);
   g_clear_object (&self->clients);
+  g_clear_object (&self->rows);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (consult_client_sidebar_parent_class)->dispose (object);
@@ -358,12 +427,15 @@ consult_client_sidebar_class_init (ConsultClientSidebarClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, setup_row_cb);
   gtk_widget_class_bind_template_callback (widget_class, bind_row_cb);
+  gtk_widget_class_bind_template_callback (widget_class, unbind_row_cb);
 }
 
 static void
 consult_client_sidebar_init (ConsultClientSidebar *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->rows = consult_client_rows_new ();
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->rows));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
   consult_client_sidebar_update_page (self);
