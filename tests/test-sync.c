@@ -421,6 +421,21 @@ on_done (GObject      *source,
   waiter->result = g_object_ref (result);
 }
 
+static ConsultSyncReport *
+finish_run (TestSync *fixture,
+            Waiter   *waiter,
+            GError  **error)
+{
+  ConsultSyncReport *report;
+
+  while (waiter->result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  report = consult_sync_worker_run_finish (fixture->worker, waiter->result, error);
+  g_clear_object (&waiter->result);
+  return report;
+}
+
 /* The draft changes while its Bundle is on the way: the entry sent is
  * superseded, so it is dropped, and the newer one goes next time. */
 START_TEST (test_sync_superseded_while_sending)
@@ -441,10 +456,7 @@ START_TEST (test_sync_superseded_while_sending)
   test_sync_touch_draft (&fixture);
   ck_assert (consult_sync_worker_is_running (fixture.worker));
 
-  while (waiter.result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  report = consult_sync_worker_run_finish (fixture.worker, waiter.result, &error);
-  g_clear_object (&waiter.result);
+  report = finish_run (&fixture, &waiter, &error);
   ck_assert_msg (report != NULL, "run: %s", error != NULL ? error->message : "");
   ck_assert_uint_eq (report->n_sent, 0);
   ck_assert_uint_eq (report->n_failed, 0);
@@ -455,6 +467,51 @@ START_TEST (test_sync_superseded_while_sending)
 
   next = test_sync_run (&fixture, g_get_real_time ());
   ck_assert_uint_eq (next->n_sent, 1);
+  assert_one_of_each (&fixture);
+
+  test_sync_clear (&fixture);
+}
+END_TEST
+
+/* One run sends, one waits for it; a third has nothing to add. */
+START_TEST (test_sync_runs_never_overlap)
+{
+  TestSync fixture;
+  Waiter waiters[3] = { { NULL }, { NULL }, { NULL } };
+  guint n_reports = 0;
+  guint n_pending = 0;
+  guint n_sent = 0;
+
+  test_sync_init (&fixture, FALSE);
+  test_sync_command (&fixture, "{\"cmd\":\"fault\",\"faults\":[{\"delayMs\":0},{\"delayMs\":2000}]}");
+
+  consult_sync_worker_run_async (fixture.worker, NULL, on_done, &waiters[0]);
+  while (test_sync_count_requests (&fixture) < 2)
+    g_usleep (20000);
+  consult_sync_worker_run_async (fixture.worker, NULL, on_done, &waiters[1]);
+  consult_sync_worker_run_async (fixture.worker, NULL, on_done, &waiters[2]);
+
+  for (guint i = 0; i < G_N_ELEMENTS (waiters); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (ConsultSyncReport) report = finish_run (&fixture, &waiters[i], &error);
+
+      if (report != NULL)
+        {
+          n_reports++;
+          n_sent += report->n_sent;
+        }
+      else
+        {
+          ck_assert_msg (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PENDING), "%s", error->message);
+          n_pending++;
+        }
+    }
+
+  ck_assert_uint_eq (n_reports, 2);
+  ck_assert_uint_eq (n_pending, 1);
+  ck_assert_uint_eq (n_sent, 1);
+  ck_assert (!consult_sync_worker_is_running (fixture.worker));
   assert_one_of_each (&fixture);
 
   test_sync_clear (&fixture);
@@ -539,6 +596,7 @@ sync_suite (void)
   tcase_add_test (delivery, test_sync_per_request_mode);
   tcase_add_test (delivery, test_sync_superseded_entry_is_not_sent);
   tcase_add_test (delivery, test_sync_superseded_while_sending);
+  tcase_add_test (delivery, test_sync_runs_never_overlap);
   tcase_add_test (delivery, test_sync_test_connection);
   tcase_add_test (delivery, test_sync_not_configured);
   suite_add_tcase (suite, delivery);
