@@ -139,7 +139,7 @@ consult_application_preferences_action (GSimpleAction *action,
     return;
 
   preferences = consult_preferences_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
-                                                consult_context_get_settings (self->context));
+                                                self->context);
   gtk_window_present (GTK_WINDOW (preferences));
 }
 

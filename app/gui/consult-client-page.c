@@ -13,6 +13,7 @@
 
 #include "consult-client-page-private.h"
 #include "consult-dialogs.h"
+#include "consult-format.h"
 #include "consult-store-timeline.h"
 
 /* One client: their details (editable, every change audited by the
@@ -46,14 +47,6 @@ consult_client_page_new (ConsultContext *context)
   return g_object_new (CONSULT_TYPE_CLIENT_PAGE, "context", context, NULL);
 }
 
-static char *
-format_time (gint64 usec)
-{
-  g_autoptr (GDateTime) when = g_date_time_new_from_unix_local (usec / G_USEC_PER_SEC);
-
-  return g_date_time_format (when, "%-d %b %Y, %H:%M");
-}
-
 static const char *
 status_label (ConsultStorePlanStatus status)
 {
@@ -85,7 +78,7 @@ timeline_row (ConsultClientPage          *self,
               const ConsultTimelineEntry *entry)
 {
   GtkWidget *row = adw_action_row_new ();
-  g_autofree char *when = format_time (entry->time);
+  g_autofree char *when = consult_format_time (entry->time);
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   const char *icon = NULL;

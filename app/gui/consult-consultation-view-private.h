@@ -43,6 +43,7 @@ struct _ConsultConsultationView
   ConsultIntakeWizard *wizard;
   ConsultPlanView     *plan_view;
   GtkLabel            *record_label;
+  GtkImage            *sync_image;
   GtkWidget           *save_button;
   GtkWidget           *sign_button;
   GtkWidget           *consent_button;
@@ -54,5 +55,6 @@ void _consult_consultation_view_install_record_actions (GtkWidgetClass          
 void _consult_consultation_view_update_record          (ConsultConsultationView *self);
 void _consult_consultation_view_reset_record           (ConsultConsultationView *self);
 void _consult_consultation_view_schedule_draft         (ConsultConsultationView *self);
+void _consult_consultation_view_update_sync_state      (ConsultConsultationView *self);
 
 G_END_DECLS

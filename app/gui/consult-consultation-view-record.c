@@ -100,6 +100,64 @@ set_str (char       **field,
     }
 }
 
+/* Where this consultation stands with the clinic's health record: an
+ * icon beside the record state, the reason in its tooltip. */
+void
+_consult_consultation_view_update_sync_state (ConsultConsultationView *self)
+{
+  ConsultSyncController *sync = consult_context_get_sync (self->context);
+  g_autoptr (ConsultStoreOutboxEntry) entry = NULL;
+  g_autofree char *description = NULL;
+  const char *icon_name;
+
+  if (sync != NULL && self->consultation_id != NULL &&
+      consult_sync_controller_get_status (sync) != CONSULT_SYNC_STATUS_NOT_CONFIGURED)
+    entry = consult_store_outbox_get_for_consultation (consult_context_get_store (self->context),
+                                                       self->consultation_id, NULL);
+
+  if (entry == NULL || entry->state == CONSULT_STORE_OUTBOX_SUPERSEDED)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->sync_image), FALSE);
+      return;
+    }
+
+  switch (entry->state)
+    {
+    case CONSULT_STORE_OUTBOX_SENT:
+      icon_name = "emblem-ok-symbolic";
+      break;
+
+    case CONSULT_STORE_OUTBOX_FAILED:
+      icon_name = "dialog-warning-symbolic";
+      break;
+
+    case CONSULT_STORE_OUTBOX_PENDING:
+    case CONSULT_STORE_OUTBOX_SUPERSEDED:
+    default:
+      icon_name = "network-transmit-symbolic";
+      break;
+    }
+
+  description = consult_sync_describe_entry (entry);
+  gtk_image_set_from_icon_name (self->sync_image, icon_name);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->sync_image), description);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->sync_image),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, description,
+                                  -1);
+  gtk_widget_set_visible (GTK_WIDGET (self->sync_image), TRUE);
+}
+
+/* Every change to the records goes to the health record too; the outbox
+ * already holds it, so this only asks for it to be sent now. */
+static void
+send_to_health_record (ConsultConsultationView *self)
+{
+  ConsultSyncController *sync = consult_context_get_sync (self->context);
+
+  if (sync != NULL)
+    consult_sync_controller_queue (sync);
+}
+
 void
 _consult_consultation_view_update_record (ConsultConsultationView *self)
 {
@@ -149,6 +207,7 @@ _consult_consultation_view_update_record (ConsultConsultationView *self)
                                  have_store && self->state == CONSULT_RECORD_SIGNED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "consultation.print", have_plan);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "consultation.export-pdf", have_plan);
+  _consult_consultation_view_update_sync_state (self);
 }
 
 void
@@ -262,6 +321,7 @@ save_action (GtkWidget  *widget,
   discard_autosaved_draft (self);
   _consult_consultation_view_update_record (self);
   g_signal_emit_by_name (self, "saved");
+  send_to_health_record (self);
   show_toast (self, _("Plan saved as a draft"));
 }
 
@@ -309,6 +369,7 @@ sign_response_cb (AdwMessageDialog        *dialog,
   set_str (&self->signed_by, physician);
   _consult_consultation_view_update_record (self);
   g_signal_emit_by_name (self, "saved");
+  send_to_health_record (self);
   /* TRANSLATORS: %s is the physician's name */
   toast = g_strdup_printf (_("Plan signed by %s"), physician);
   show_toast (self, toast);
@@ -382,6 +443,7 @@ consent_response_cb (AdwMessageDialog        *dialog,
       return;
     }
 
+  send_to_health_record (self);
   show_toast (self, _("Client’s consent recorded"));
 }
 

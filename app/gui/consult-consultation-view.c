@@ -193,6 +193,10 @@ consult_consultation_view_constructed (GObject *object)
 
   consult_intake_wizard_set_catalogue (self->wizard, consult_context_get_catalogue (self->context));
   consult_plan_view_set_catalogue (self->plan_view, consult_context_get_catalogue (self->context));
+  if (consult_context_get_sync (self->context) != NULL)
+    g_signal_connect_object (consult_context_get_sync (self->context), "finished",
+                             G_CALLBACK (_consult_consultation_view_update_sync_state), self,
+                             G_CONNECT_SWAPPED);
   _consult_consultation_view_update_record (self);
 }
 
@@ -300,6 +304,7 @@ consult_consultation_view_class_init (ConsultConsultationViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConsultConsultationView, wizard);
   gtk_widget_class_bind_template_child (widget_class, ConsultConsultationView, plan_view);
   gtk_widget_class_bind_template_child (widget_class, ConsultConsultationView, record_label);
+  gtk_widget_class_bind_template_child (widget_class, ConsultConsultationView, sync_image);
   gtk_widget_class_bind_template_child (widget_class, ConsultConsultationView, save_button);
   gtk_widget_class_bind_template_child (widget_class, ConsultConsultationView, sign_button);
   gtk_widget_class_bind_template_child (widget_class, ConsultConsultationView, consent_button);

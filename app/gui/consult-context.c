@@ -18,10 +18,11 @@ struct _ConsultContext
 {
   GObject           parent_instance;
 
-  ConsultCatalogue *catalogue;
-  ConsultPlanner   *planner;
-  ConsultStore     *store;     /* NULL when the records could not be opened */
-  GSettings        *settings;
+  ConsultCatalogue      *catalogue;
+  ConsultPlanner        *planner;
+  ConsultStore          *store;     /* NULL when the records could not be opened */
+  GSettings             *settings;
+  ConsultSyncController *sync;      /* NULL without a store */
 };
 
 G_DEFINE_FINAL_TYPE (ConsultContext, consult_context, G_TYPE_OBJECT)
@@ -42,6 +43,8 @@ consult_context_new (ConsultCatalogue *catalogue,
   self->planner = consult_planner_new (catalogue);
   self->store = store != NULL ? g_object_ref (store) : NULL;
   self->settings = g_object_ref (settings);
+  if (store != NULL)
+    self->sync = consult_sync_controller_new (store, catalogue, settings);
 
   return self;
 }
@@ -78,11 +81,21 @@ consult_context_get_store (ConsultContext *self)
   return self->store;
 }
 
+/* NULL when the records could not be opened: nothing can be sent. */
+ConsultSyncController *
+consult_context_get_sync (ConsultContext *self)
+{
+  g_return_val_if_fail (CONSULT_IS_CONTEXT (self), NULL);
+
+  return self->sync;
+}
+
 static void
 consult_context_dispose (GObject *object)
 {
   ConsultContext *self = CONSULT_CONTEXT (object);
 
+  g_clear_object (&self->sync);
   g_clear_object (&self->planner);
   g_clear_object (&self->catalogue);
   g_clear_object (&self->store);

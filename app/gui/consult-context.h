@@ -12,6 +12,7 @@
 #include "consult-catalogue.h"
 #include "consult-planner.h"
 #include "consult-store.h"
+#include "consult-sync-controller.h"
 
 G_BEGIN_DECLS
 
@@ -19,12 +20,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ConsultContext, consult_context, CONSULT, CONTEXT, GObject)
 
-ConsultContext   *consult_context_new           (ConsultCatalogue *catalogue,
-                                                 ConsultStore     *store,
-                                                 GSettings        *settings);
-ConsultCatalogue *consult_context_get_catalogue (ConsultContext   *self);
-ConsultPlanner   *consult_context_get_planner   (ConsultContext   *self);
-GSettings        *consult_context_get_settings  (ConsultContext   *self);
-ConsultStore     *consult_context_get_store     (ConsultContext   *self);
+ConsultContext        *consult_context_new           (ConsultCatalogue *catalogue,
+                                                      ConsultStore     *store,
+                                                      GSettings        *settings);
+ConsultCatalogue      *consult_context_get_catalogue (ConsultContext   *self);
+ConsultPlanner        *consult_context_get_planner   (ConsultContext   *self);
+GSettings             *consult_context_get_settings  (ConsultContext   *self);
+ConsultStore          *consult_context_get_store     (ConsultContext   *self);
+ConsultSyncController *consult_context_get_sync      (ConsultContext   *self);
 
 G_END_DECLS

@@ -67,3 +67,63 @@ consult_name_dialog_get_name (AdwMessageDialog *dialog)
 
   return gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "entry"));
 }
+
+typedef struct
+{
+  GSettings *settings;
+  char      *key;
+} FileSetting;
+
+static void
+file_setting_free (FileSetting *setting)
+{
+  g_clear_object (&setting->settings);
+  g_clear_pointer (&setting->key, g_free);
+  g_free (setting);
+}
+
+static void
+file_chooser_response_cb (GtkNativeDialog *chooser,
+                          int              response,
+                          FileSetting     *setting)
+{
+  g_autoptr (GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  if (file != NULL && g_file_peek_path (file) != NULL)
+    g_settings_set_string (setting->settings, setting->key, g_file_peek_path (file));
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+void
+consult_choose_file_for_setting (GtkWidget     *widget,
+                                 const char    *title,
+                                 GtkFileFilter *filter,
+                                 GSettings     *settings,
+                                 const char    *key)
+{
+  GtkFileChooserNative *chooser;
+  FileSetting *setting;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (GTK_IS_FILE_FILTER (filter));
+  g_return_if_fail (G_IS_SETTINGS (settings));
+
+  setting = g_new0 (FileSetting, 1);
+  setting->settings = g_object_ref (settings);
+  setting->key = g_strdup (key);
+
+  /* Owned by itself until answered; modal, so never two at once. */
+  chooser = gtk_file_chooser_native_new (title, consult_widget_get_window (widget),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Choose"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_data (chooser, "response", G_CALLBACK (file_chooser_response_cb), setting,
+                         (GClosureNotify) (void (*) (void)) file_setting_free, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}

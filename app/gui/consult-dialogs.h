@@ -31,4 +31,12 @@ AdwMessageDialog *consult_name_dialog_new       (GtkWidget  *widget,
                                                  const char *response_label);
 const char       *consult_name_dialog_get_name  (AdwMessageDialog *dialog);
 
+/* Asks for one file, over the window holding @widget, and writes its path
+ * to the string @key of @settings when one is chosen. */
+void              consult_choose_file_for_setting (GtkWidget     *widget,
+                                                   const char    *title,
+                                                   GtkFileFilter *filter,
+                                                   GSettings     *settings,
+                                                   const char    *key);
+
 G_END_DECLS

@@ -11,14 +11,16 @@
 
 #include <glib/gi18n.h>
 
+#include "consult-dialogs.h"
 #include "consult-preferences-window.h"
+#include "consult-sync-preferences-page.h"
 
 struct _ConsultPreferencesWindow
 {
   AdwPreferencesWindow  parent_instance;
 
+  ConsultContext       *context;
   GSettings            *settings;
-  GtkFileChooserNative *logo_chooser;
 
   AdwEntryRow          *clinic_name_row;
   AdwEntryRow          *clinic_address_row;
@@ -29,7 +31,7 @@ struct _ConsultPreferencesWindow
 
 enum {
   PROP_0,
-  PROP_SETTINGS,
+  PROP_CONTEXT,
   N_PROPS
 };
 
@@ -38,15 +40,15 @@ static GParamSpec *properties[N_PROPS];
 G_DEFINE_FINAL_TYPE (ConsultPreferencesWindow, consult_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
 ConsultPreferencesWindow *
-consult_preferences_window_new (GtkWindow *parent,
-                                GSettings *settings)
+consult_preferences_window_new (GtkWindow      *parent,
+                                ConsultContext *context)
 {
   g_return_val_if_fail (!parent || GTK_IS_WINDOW (parent), NULL);
-  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (CONSULT_IS_CONTEXT (context), NULL);
 
   return g_object_new (CONSULT_TYPE_PREFERENCES_WINDOW,
                        "transient-for", parent,
-                       "settings", settings,
+                       "context", context,
                        NULL);
 }
 
@@ -72,24 +74,6 @@ consult_preferences_window_update_logo (ConsultPreferencesWindow *self)
 }
 
 static void
-logo_chooser_response_cb (ConsultPreferencesWindow *self,
-                          int                       response,
-                          GtkFileChooserNative     *chooser)
-{
-  g_autoptr (GFile) file = NULL;
-
-  g_assert (CONSULT_IS_PREFERENCES_WINDOW (self));
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-  if (file != NULL && g_file_peek_path (file) != NULL)
-    g_settings_set_string (self->settings, "clinic-logo", g_file_peek_path (file));
-
-  g_clear_object (&self->logo_chooser);
-}
-
-static void
 choose_logo_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
@@ -97,23 +81,11 @@ choose_logo_action (GtkWidget  *widget,
   ConsultPreferencesWindow *self = CONSULT_PREFERENCES_WINDOW (widget);
   g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
 
-  if (self->logo_chooser != NULL)
-    return;
-
   /* The summary is drawn with Cairo, which reads PNG natively. */
   gtk_file_filter_set_name (filter, _("PNG Images"));
   gtk_file_filter_add_mime_type (filter, "image/png");
-
-  self->logo_chooser = gtk_file_chooser_native_new (_("Choose the Clinic Logo"),
-                                                    GTK_WINDOW (self),
-                                                    GTK_FILE_CHOOSER_ACTION_OPEN,
-                                                    _("_Choose"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->logo_chooser), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->logo_chooser), TRUE);
-  g_signal_connect_object (self->logo_chooser, "response",
-                           G_CALLBACK (logo_chooser_response_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->logo_chooser));
+  consult_choose_file_for_setting (widget, _("Choose the Clinic Logo"), filter,
+                                   self->settings, "clinic-logo");
 }
 
 static void
@@ -133,6 +105,11 @@ consult_preferences_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (consult_preferences_window_parent_class)->constructed (object);
 
+  self->settings = g_object_ref (consult_context_get_settings (self->context));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (consult_sync_preferences_page_new (self->settings,
+                                                                                       consult_context_get_sync (self->context))));
+
   g_settings_bind (self->settings, "clinic-name", self->clinic_name_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "clinic-address", self->clinic_address_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "clinic-phone", self->clinic_phone_row, "text", G_SETTINGS_BIND_DEFAULT);
@@ -147,11 +124,9 @@ consult_preferences_window_dispose (GObject *object)
 {
   ConsultPreferencesWindow *self = CONSULT_PREFERENCES_WINDOW (object);
 
-  if (self->logo_chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->logo_chooser));
-  g_clear_object (&self->logo_chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), CONSULT_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->settings);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (consult_preferences_window_parent_class)->dispose (object);
 }
@@ -166,8 +141,8 @@ consult_preferences_window_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_SETTINGS:
-      self->settings = g_value_dup_object (value);
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
       break;
 
     default:
@@ -185,9 +160,9 @@ consult_preferences_window_class_init (ConsultPreferencesWindowClass *klass)
   object_class->dispose = consult_preferences_window_dispose;
   object_class->set_property = consult_preferences_window_set_property;
 
-  properties[PROP_SETTINGS] =
-    g_param_spec_object ("settings", NULL, NULL,
-                         G_TYPE_SETTINGS,
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         CONSULT_TYPE_CONTEXT,
                          G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

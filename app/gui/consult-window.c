@@ -14,9 +14,11 @@
 #include "consult-client-page.h"
 #include "consult-client-sidebar.h"
 #include "consult-consultation-view.h"
+#include "consult-format.h"
 #include "consult-intake-draft.h"
 #include "consult-store-drafts.h"
 #include "consult-store-clients.h"
+#include "consult-sync-indicator.h"
 #include "consult-window.h"
 
 struct _ConsultWindow
@@ -31,6 +33,7 @@ struct _ConsultWindow
   AdwWindowTitle       *content_title;
   GtkStack             *content_stack;
   ConsultClientSidebar *client_sidebar;
+  ConsultSyncIndicator *sync_indicator;
   GtkWidget            *consultation_view;
   GtkWidget            *client_page;
 };
@@ -188,7 +191,6 @@ consult_window_offer_draft (ConsultWindow *self)
 {
   ConsultStore *store;
   g_autoptr (ConsultStoreDraft) draft = NULL;
-  g_autoptr (GDateTime) when = NULL;
   g_autofree char *when_text = NULL;
   GtkWidget *dialog;
 
@@ -202,8 +204,7 @@ consult_window_offer_draft (ConsultWindow *self)
   if (draft == NULL)
     return;
 
-  when = g_date_time_new_from_unix_local (draft->updated_at / G_USEC_PER_SEC);
-  when_text = g_date_time_format (when, "%x %H:%M");
+  when_text = consult_format_time (draft->updated_at);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Restore the Unsaved Consultation?"), NULL);
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
                                   /* TRANSLATORS: %s is a date and time */
@@ -344,6 +345,7 @@ consult_window_constructed (GObject *object)
                            G_CALLBACK (consultation_saved_cb), self, G_CONNECT_SWAPPED);
 
   consult_client_sidebar_set_store (self->client_sidebar, consult_context_get_store (self->context));
+  consult_sync_indicator_set_controller (self->sync_indicator, consult_context_get_sync (self->context));
   g_signal_connect_object (self->client_sidebar, "client-activated",
                            G_CALLBACK (client_activated_cb), self, G_CONNECT_SWAPPED);
 
@@ -398,6 +400,7 @@ consult_window_class_init (ConsultWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConsultWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, ConsultWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, ConsultWindow, client_sidebar);
+  gtk_widget_class_bind_template_child (widget_class, ConsultWindow, sync_indicator);
 
   gtk_widget_class_install_action (widget_class, "win.new-consultation", NULL, new_consultation_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
@@ -406,6 +409,7 @@ consult_window_class_init (ConsultWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
 
   g_type_ensure (CONSULT_TYPE_CLIENT_SIDEBAR);
+  g_type_ensure (CONSULT_TYPE_SYNC_INDICATOR);
 }
 
 static void
