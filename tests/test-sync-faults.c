@@ -136,8 +136,8 @@ START_TEST (test_sync_dropped_connection_is_retried)
 }
 END_TEST
 
-/* No answer at all: the low-speed limit ends the wait, not the 120 s
- * timeout (shortened here through the worker's properties). */
+/* No answer at all: the low-speed limit ends the wait before the total
+ * timeout does (both shortened here). */
 START_TEST (test_sync_stalled_server_is_abandoned)
 {
   TestSync fixture;
@@ -146,7 +146,7 @@ START_TEST (test_sync_stalled_server_is_abandoned)
   gint64 started;
 
   test_sync_init (&fixture, FALSE);
-  g_object_set (fixture.worker, "low-speed-time", 2, "timeout", 20, NULL);
+  consult_sync_worker_set_timeouts (fixture.worker, &(ConsultFhirTimeouts) { 10, 20, 2 });
   fault_transaction (&fixture, "{\"stall\":true}");
 
   started = g_get_monotonic_time ();

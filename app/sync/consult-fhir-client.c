@@ -30,22 +30,10 @@ struct _ConsultFhirClient
   ConsultSyncSettings *settings;
   char                *base;           /* the base URL without its trailing slash */
   CURL                *curl;
-  guint                connect_timeout;
-  guint                timeout;
-  guint                low_speed_time;
+  ConsultFhirTimeouts  timeouts;
 };
 
 G_DEFINE_FINAL_TYPE (ConsultFhirClient, consult_fhir_client, G_TYPE_OBJECT)
-
-enum {
-  PROP_0,
-  PROP_CONNECT_TIMEOUT,
-  PROP_TIMEOUT,
-  PROP_LOW_SPEED_TIME,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 /* libcurl wants its global set-up done once per process, before any
  * thread uses it; g_once makes that safe whichever thread comes first. */
@@ -76,78 +64,28 @@ consult_fhir_client_finalize (GObject *object)
 }
 
 static void
-consult_fhir_client_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
-{
-  ConsultFhirClient *self = CONSULT_FHIR_CLIENT (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONNECT_TIMEOUT:
-      g_value_set_uint (value, self->connect_timeout);
-      break;
-    case PROP_TIMEOUT:
-      g_value_set_uint (value, self->timeout);
-      break;
-    case PROP_LOW_SPEED_TIME:
-      g_value_set_uint (value, self->low_speed_time);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-consult_fhir_client_set_property (GObject      *object,
-                                  guint         prop_id,
-                                  const GValue *value,
-                                  GParamSpec   *pspec)
-{
-  ConsultFhirClient *self = CONSULT_FHIR_CLIENT (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONNECT_TIMEOUT:
-      self->connect_timeout = g_value_get_uint (value);
-      break;
-    case PROP_TIMEOUT:
-      self->timeout = g_value_get_uint (value);
-      break;
-    case PROP_LOW_SPEED_TIME:
-      self->low_speed_time = g_value_get_uint (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 consult_fhir_client_class_init (ConsultFhirClientClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = consult_fhir_client_finalize;
-  object_class->get_property = consult_fhir_client_get_property;
-  object_class->set_property = consult_fhir_client_set_property;
-
-  properties[PROP_CONNECT_TIMEOUT] =
-    g_param_spec_uint ("connect-timeout", NULL, NULL, 1, 600, 10,
-                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_STATIC_STRINGS);
-  properties[PROP_TIMEOUT] =
-    g_param_spec_uint ("timeout", NULL, NULL, 1, 3600, 120,
-                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_STATIC_STRINGS);
-  properties[PROP_LOW_SPEED_TIME] =
-    g_param_spec_uint ("low-speed-time", NULL, NULL, 1, 600, 30,
-                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 consult_fhir_client_init (ConsultFhirClient *self)
 {
+  self->timeouts = (ConsultFhirTimeouts) CONSULT_FHIR_TIMEOUTS_DEFAULT;
+}
+
+void
+consult_fhir_client_set_timeouts (ConsultFhirClient         *self,
+                                  const ConsultFhirTimeouts *timeouts)
+{
+  g_return_if_fail (CONSULT_IS_FHIR_CLIENT (self));
+  g_return_if_fail (timeouts != NULL && timeouts->connect > 0 && timeouts->total > 0 &&
+                    timeouts->low_speed > 0);
+
+  self->timeouts = *timeouts;
 }
 
 ConsultFhirClient *
@@ -163,11 +101,12 @@ consult_fhir_client_new (const ConsultSyncSettings  *settings,
   if (!consult_sync_settings_validate (settings, error))
     return NULL;
 
-  if ((code = ensure_curl ()) != CURLE_OK || !(self = g_object_new (CONSULT_TYPE_FHIR_CLIENT, NULL)) ||
-      !(self->curl = curl_easy_init ()))
+  self = g_object_new (CONSULT_TYPE_FHIR_CLIENT, NULL);
+  if ((code = ensure_curl ()) != CURLE_OK || !(self->curl = curl_easy_init ()))
     {
       g_set_error (error, CONSULT_SYNC_ERROR, CONSULT_SYNC_ERROR_FAILED,
-                   _("The network library could not start (%s)."), curl_easy_strerror (code));
+                   _("The network library could not start (%s)."),
+                   curl_easy_strerror (code != CURLE_OK ? code : CURLE_OUT_OF_MEMORY));
       return NULL;
     }
 
@@ -270,10 +209,10 @@ set_connection_options (ConsultFhirClient *self,
   if (self->settings->ca_file != NULL && *self->settings->ca_file != '\0')
     curl_easy_setopt (curl, CURLOPT_CAINFO, self->settings->ca_file);
 
-  curl_easy_setopt (curl, CURLOPT_CONNECTTIMEOUT, (long) self->connect_timeout);
-  curl_easy_setopt (curl, CURLOPT_TIMEOUT, (long) self->timeout);
+  curl_easy_setopt (curl, CURLOPT_CONNECTTIMEOUT, (long) self->timeouts.connect);
+  curl_easy_setopt (curl, CURLOPT_TIMEOUT, (long) self->timeouts.total);
   curl_easy_setopt (curl, CURLOPT_LOW_SPEED_LIMIT, 1L);
-  curl_easy_setopt (curl, CURLOPT_LOW_SPEED_TIME, (long) self->low_speed_time);
+  curl_easy_setopt (curl, CURLOPT_LOW_SPEED_TIME, (long) self->timeouts.low_speed);
 
   if (self->settings->token != NULL && *self->settings->token != '\0')
     {

@@ -30,6 +30,16 @@ void consult_fhir_result_clear (ConsultFhirResult *result);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ConsultFhirResult, consult_fhir_result_clear)
 
+/* How long a request may take, in seconds. */
+typedef struct
+{
+  guint connect;    /* to connect, TLS handshake included */
+  guint total;      /* for the whole request */
+  guint low_speed;  /* abandon when less than a byte a second arrives for this long */
+} ConsultFhirTimeouts;
+
+#define CONSULT_FHIR_TIMEOUTS_DEFAULT { 10, 120, 30 }
+
 #define CONSULT_TYPE_FHIR_CLIENT (consult_fhir_client_get_type ())
 
 G_DECLARE_FINAL_TYPE (ConsultFhirClient, consult_fhir_client, CONSULT, FHIR_CLIENT, GObject)
@@ -38,16 +48,16 @@ G_DECLARE_FINAL_TYPE (ConsultFhirClient, consult_fhir_client, CONSULT, FHIR_CLIE
  * from one thread at a time; its calls block.  TLS verification is
  * always on; with a CA file set, that file replaces the system's
  * certificate authorities.  Redirects are not followed.  Nothing it logs
- * holds a request or response body, or the token.
- *
- * Properties "connect-timeout" (10), "timeout" (120) and
- * "low-speed-time" (30: abort when less than a byte a second arrives for
- * that long), in seconds, exist so tests can shorten them. */
+ * holds a request or response body, or the token. */
 
 /* Fails (CONSULT_SYNC_ERROR_NOT_CONFIGURED or _INVALID) when @settings do
  * not pass consult_sync_settings_validate(). */
 ConsultFhirClient *consult_fhir_client_new               (const ConsultSyncSettings *settings,
                                                           GError                   **error);
+
+/* The defaults suit a clinic's network; tests shorten them. */
+void               consult_fhir_client_set_timeouts      (ConsultFhirClient         *self,
+                                                          const ConsultFhirTimeouts *timeouts);
 
 /* GET [base]/metadata; returns the CapabilityStatement. */
 JsonNode          *consult_fhir_client_read_metadata     (ConsultFhirClient         *self,

@@ -29,9 +29,7 @@ struct _ConsultSyncWorker
   ConsultSyncSettings *settings;
   GRand               *rand;
   guint32              random_seed;
-  guint                connect_timeout;
-  guint                timeout;
-  guint                low_speed_time;
+  ConsultFhirTimeouts  timeouts;
   guint                n_runs;
 
   /* Held for the whole of a run, so runs never overlap. */
@@ -44,9 +42,6 @@ enum {
   PROP_0,
   PROP_STORE,
   PROP_CATALOGUE,
-  PROP_CONNECT_TIMEOUT,
-  PROP_TIMEOUT,
-  PROP_LOW_SPEED_TIME,
   PROP_RANDOM_SEED,
   N_PROPS
 };
@@ -68,23 +63,6 @@ consult_sync_worker_finalize (GObject *object)
   G_OBJECT_CLASS (consult_sync_worker_parent_class)->finalize (object);
 }
 
-static guint *
-timeout_field (ConsultSyncWorker *self,
-               guint              prop_id)
-{
-  switch (prop_id)
-    {
-    case PROP_CONNECT_TIMEOUT:
-      return &self->connect_timeout;
-    case PROP_TIMEOUT:
-      return &self->timeout;
-    case PROP_LOW_SPEED_TIME:
-      return &self->low_speed_time;
-    default:
-      return NULL;
-    }
-}
-
 static void
 consult_sync_worker_get_property (GObject    *object,
                                   guint       prop_id,
@@ -93,13 +71,6 @@ consult_sync_worker_get_property (GObject    *object,
 {
   ConsultSyncWorker *self = CONSULT_SYNC_WORKER (object);
   g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&self->lock);
-  guint *field = timeout_field (self, prop_id);
-
-  if (field != NULL)
-    {
-      g_value_set_uint (value, *field);
-      return;
-    }
 
   switch (prop_id)
     {
@@ -125,13 +96,6 @@ consult_sync_worker_set_property (GObject      *object,
 {
   ConsultSyncWorker *self = CONSULT_SYNC_WORKER (object);
   g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&self->lock);
-  guint *field = timeout_field (self, prop_id);
-
-  if (field != NULL)
-    {
-      *field = g_value_get_uint (value);
-      return;
-    }
 
   switch (prop_id)
     {
@@ -166,15 +130,6 @@ consult_sync_worker_class_init (ConsultSyncWorkerClass *klass)
   properties[PROP_CATALOGUE] =
     g_param_spec_object ("catalogue", NULL, NULL, CONSULT_TYPE_CATALOGUE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CONNECT_TIMEOUT] =
-    g_param_spec_uint ("connect-timeout", NULL, NULL, 1, 600, 10,
-                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_STATIC_STRINGS);
-  properties[PROP_TIMEOUT] =
-    g_param_spec_uint ("timeout", NULL, NULL, 1, 3600, 120,
-                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_STATIC_STRINGS);
-  properties[PROP_LOW_SPEED_TIME] =
-    g_param_spec_uint ("low-speed-time", NULL, NULL, 1, 600, 30,
-                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_STATIC_STRINGS);
   properties[PROP_RANDOM_SEED] =
     g_param_spec_uint ("random-seed", NULL, NULL, 0, G_MAXUINT32, 0,
                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_STATIC_STRINGS);
@@ -187,6 +142,7 @@ consult_sync_worker_init (ConsultSyncWorker *self)
 {
   g_mutex_init (&self->lock);
   g_mutex_init (&self->run_lock);
+  self->timeouts = (ConsultFhirTimeouts) CONSULT_FHIR_TIMEOUTS_DEFAULT;
 }
 
 ConsultSyncWorker *
@@ -214,6 +170,20 @@ consult_sync_worker_set_settings (ConsultSyncWorker         *self,
   g_clear_pointer (&self->settings, consult_sync_settings_free);
   if (settings != NULL)
     self->settings = consult_sync_settings_copy (settings);
+}
+
+void
+consult_sync_worker_set_timeouts (ConsultSyncWorker         *self,
+                                  const ConsultFhirTimeouts *timeouts)
+{
+  g_autoptr (GMutexLocker) locker = NULL;
+
+  g_return_if_fail (CONSULT_IS_SYNC_WORKER (self));
+  g_return_if_fail (timeouts != NULL && timeouts->connect > 0 && timeouts->total > 0 &&
+                    timeouts->low_speed > 0);
+
+  locker = g_mutex_locker_new (&self->lock);
+  self->timeouts = *timeouts;
 }
 
 ConsultStore *
@@ -249,11 +219,7 @@ new_client (ConsultSyncWorker          *self,
     return NULL;
 
   locker = g_mutex_locker_new (&self->lock);
-  g_object_set (client,
-                "connect-timeout", self->connect_timeout,
-                "timeout", self->timeout,
-                "low-speed-time", self->low_speed_time,
-                NULL);
+  consult_fhir_client_set_timeouts (client, &self->timeouts);
 
   return g_steal_pointer (&client);
 }

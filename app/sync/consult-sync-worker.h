@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 
 #include "consult-catalogue.h"
+#include "consult-fhir-client.h"
 #include "consult-store.h"
 #include "consult-sync-settings.h"
 
@@ -74,10 +75,9 @@ G_DECLARE_FINAL_TYPE (ConsultSyncWorker, consult_sync_worker, CONSULT, SYNC_WORK
  *    the newer entry carries the newer content.
  * A failure of /metadata itself applies to every due entry the same way.
  *
- * Properties: "store", "catalogue" (construct-only); "connect-timeout",
- * "timeout" and "low-speed-time" (seconds, as ConsultFhirClient's, for
- * tests); "random-seed" (0: unpredictable; anything else makes the
- * backoff's jitter repeatable, for tests). */
+ * Properties: "store", "catalogue" (construct-only); "random-seed" (0:
+ * unpredictable; anything else makes the backoff's jitter repeatable, for
+ * tests). */
 
 ConsultSyncWorker *consult_sync_worker_new           (ConsultStore              *store,
                                                       ConsultCatalogue          *catalogue);
@@ -85,6 +85,11 @@ ConsultSyncWorker *consult_sync_worker_new           (ConsultStore              
  * CONSULT_SYNC_ERROR_NOT_CONFIGURED and touches nothing. */
 void               consult_sync_worker_set_settings  (ConsultSyncWorker         *self,
                                                       const ConsultSyncSettings *settings);
+
+/* For the clients of later runs: CONSULT_FHIR_TIMEOUTS_DEFAULT unless
+ * set (tests shorten them). */
+void               consult_sync_worker_set_timeouts  (ConsultSyncWorker         *self,
+                                                      const ConsultFhirTimeouts *timeouts);
 
 /* Sends every entry due at @now (microseconds since the epoch) once.
  * Blocking: for the CLI and the worker thread.  Returns NULL with an error
