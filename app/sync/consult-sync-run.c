@@ -305,8 +305,9 @@ server_ids (const SyncRun *run,
   return ids;
 }
 
-/* The current state of @entry: it may have been superseded since the run
- * listed it.  NULL with no error when it is gone or no longer pending. */
+/* Whether @entry is still pending: it may have been superseded, or
+ * deleted with its draft, since the run listed it.  FALSE (with @error)
+ * only when the store fails. */
 static gboolean
 is_still_pending (SyncRun                       *run,
                   const ConsultStoreOutboxEntry *entry,
