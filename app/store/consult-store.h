@@ -17,17 +17,19 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ConsultStore, consult_store, CONSULT, STORE, GObject)
 
-/* The local SQLite store: one connection to one database file.
+/* The local SQLite store: one database file, written through one
+ * connection; searches (ConsultClientList) read through a second,
+ * read-only one, and a thread of the store's own checkpoints the WAL
+ * after commits, so that no save pays for it.
  *
- * Thread safety: every public consult_store_*() function (and the
- * ConsultClientList built on a store) takes the store's own recursive
- * mutex for its whole duration, so one ConsultStore may be shared by the
- * main thread and GTask worker threads; calls are serialised.  For search
- * that must not wait behind a long write, open a second ConsultStore on
- * the same file: the database runs in WAL mode, so readers on one
- * connection never block, nor are blocked by, the writer on another.
- * Writes from several connections or processes wait for each other up to
- * the busy timeout, then fail with CONSULT_STORE_ERROR_BUSY. */
+ * Thread safety: every public consult_store_*() function takes the
+ * store's own recursive mutex for its whole duration, so one ConsultStore
+ * may be shared by the main thread and GTask worker threads; calls are
+ * serialised.  A ConsultClientList takes the search connection's lock
+ * instead: the database runs in WAL mode, so a search never waits for a
+ * write, nor a write for a search, and sees what was committed.  Writes
+ * from several connections or processes wait for each other up to the
+ * busy timeout, then fail with CONSULT_STORE_ERROR_BUSY. */
 
 ConsultStore *consult_store_new                (const char    *path);
 ConsultStore *consult_store_new_for_path       (const char    *path,
