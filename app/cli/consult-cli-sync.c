@@ -18,6 +18,7 @@
 #include "consult-cli-commands.h"
 #include "consult-cli-store.h"
 #include "consult-fhir.h"
+#include "consult-sync-token.h"
 #include "consult-sync-worker.h"
 
 /* Never a command-line option: the arguments of a running program are
@@ -73,6 +74,21 @@ print_report (const ConsultSyncReport *report)
  * when nothing failed (entries waiting for a retry are not failures: a
  * later run sends them), 1 when an entry was refused or the run could not
  * go on, 2 for a usage error. */
+/* The token the app saved for this server, if the keyring can be
+ * reached; without one the server decides (it refuses, most likely, and
+ * says so). */
+static char *
+keyring_token (const char *base_url)
+{
+  g_autoptr (GError) error = NULL;
+  char *token = consult_sync_token_lookup (base_url, NULL, &error);
+
+  if (error != NULL)
+    g_printerr ("%s\n", error->message);
+
+  return token;
+}
+
 int
 consult_cli_sync (int    argc,
                   char **argv)
@@ -100,7 +116,8 @@ consult_cli_sync (int    argc,
   status = consult_cli_store_parse (&argc, &argv, _("[--base-url URL] [--system URI] [--ca-file FILE]"),
                                     N_("Send the consultations waiting in the outbox to the clinic’s FHIR "
                                        "server, once. The access token is read from the environment "
-                                       "variable MEDSPA_CONSULT_FHIR_TOKEN."),
+                                       "variable MEDSPA_CONSULT_FHIR_TOKEN, or else from the keyring, "
+                                       "where the app keeps it."),
                                     entries, 0, 0, &db_path);
   if (status >= 0)
     return status;
@@ -117,6 +134,8 @@ consult_cli_sync (int    argc,
   token = g_getenv (TOKEN_VARIABLE);
   if (token != NULL && *token != '\0')
     settings->token = g_strdup (token);
+  else if (settings->base_url != NULL)
+    settings->token = keyring_token (settings->base_url);
 
   if (!consult_sync_settings_validate (settings, &error) ||
       !(catalogue = consult_catalogue_load (&error)))

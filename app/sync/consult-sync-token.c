@@ -51,7 +51,7 @@ keyring_error (GError *error)
     return g_error_copy (error);
 
   return g_error_new (CONSULT_SYNC_ERROR, CONSULT_SYNC_ERROR_NO_KEYRING,
-                      _("The keyring cannot be reached (%s). The token is kept for this session only."),
+                      _("The keyring cannot be reached (%s)."),
                       error->message);
 }
 
