@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+
 #include "consult-client-list.h"
 #include "consult-store-private.h"
 
@@ -39,10 +41,13 @@
 /* Few hits: they drive the join and only they are sorted. */
 #define FROM_HITS(hits) "FROM (" hits ") h JOIN clients c ON c.num = h.num "
 
-/* Many hits: walk the name-order index and keep the entries that are
- * hits ("+" stops SQLite from turning the hits into row lookups), so a
- * page costs about a page of rows, not a sort of every hit. */
-#define WALK_FROM "FROM clients c WHERE +c.num IN (" NAME_HITS ") "
+/* Many hits: the count reads them once, in rowid order, and a page
+ * walks the name-order index, keeping the entries that are hits and
+ * reading only their rows; so a page costs about a page of rows, not a
+ * sort of every hit. */
+#define HITS_SQL "SELECT rowid FROM client_fts WHERE " MATCH_ANY " ORDER BY rowid"
+#define ARCHIVED_HITS_SQL "SELECT count(*) FROM client_fts WHERE " MATCH_ARCHIVED
+#define ROW_SQL "SELECT " SUMMARY_COLUMNS " FROM clients c WHERE c.num = ?1"
 
 /* From this many hits on, walking beats sorting. */
 #define WALK_MIN_HITS 400
@@ -67,44 +72,41 @@
 #define NAME_ARCHIVED FROM_HITS (NAME_HITS) "WHERE 1 "
 #define NOTES_ACTIVE FROM_HITS (NOTES_HITS) "WHERE +c.archived = 0 "
 #define NOTES_ARCHIVED FROM_HITS (NOTES_HITS) "WHERE 1 "
-#define WALK_ACTIVE WALK_FROM "AND c.archived = 0 "
-#define WALK_ARCHIVED WALK_FROM
+#define WALK(source) "SELECT c.num " source ORDER
+#define WALK_AFTER(source) "SELECT c.num " source AFTER_KEY ORDER
 
 enum { ALL, BY_NAME, BY_NAME_OR_NOTES, BY_NAME_WALKING, N_SCOPES };
 
+/* [scope][include_archived]; searches by name are counted from their
+ * hits (read_hits()) */
 static const char *const count_sql[N_SCOPES][2] = {
-  /* [scope][include_archived]: name counts come from the index alone */
   { "SELECT count(*) FROM clients c WHERE c.archived = 0",
     "SELECT count(*) FROM clients c" },
-  { "SELECT (SELECT count(*) FROM client_fts WHERE " MATCH_ANY ") - "
-    "(SELECT count(*) FROM client_fts WHERE " MATCH_ARCHIVED ")",
-    "SELECT count(*) FROM client_fts WHERE " MATCH_ANY },
+  { NULL, NULL },
   { "SELECT count(*) " FROM_HITS (NOTES_HITS) "WHERE +c.archived = 0",
     "SELECT count(*) " FROM_HITS (NOTES_HITS) },
-  { "SELECT (SELECT count(*) FROM client_fts WHERE " MATCH_ANY ") - "
-    "(SELECT count(*) FROM client_fts WHERE " MATCH_ARCHIVED ")",
-    "SELECT count(*) FROM client_fts WHERE " MATCH_ANY },
+  { NULL, NULL },
 };
 
 static const char *const first_page_sql[N_SCOPES][2] = {
   { FIRST_PAGE (ALL_ACTIVE), FIRST_PAGE (ALL_ARCHIVED) },
   { FIRST_PAGE (NAME_ACTIVE), FIRST_PAGE (NAME_ARCHIVED) },
   { FIRST_PAGE (NOTES_ACTIVE), FIRST_PAGE (NOTES_ARCHIVED) },
-  { FIRST_PAGE (WALK_ACTIVE), FIRST_PAGE (WALK_ARCHIVED) },
+  { WALK (ALL_ACTIVE), WALK (ALL_ARCHIVED) },
 };
 
 static const char *const next_page_sql[N_SCOPES][2] = {
   { NEXT_PAGE (ALL_ACTIVE), NEXT_PAGE (ALL_ARCHIVED) },
   { NEXT_PAGE (NAME_ACTIVE), NEXT_PAGE (NAME_ARCHIVED) },
   { NEXT_PAGE (NOTES_ACTIVE), NEXT_PAGE (NOTES_ARCHIVED) },
-  { NEXT_PAGE (WALK_ACTIVE), NEXT_PAGE (WALK_ARCHIVED) },
+  { WALK_AFTER (ALL_ACTIVE), WALK_AFTER (ALL_ARCHIVED) },
 };
 
 static const char *const ranks_sql[N_SCOPES][2] = {
   { RANKS (ALL_ACTIVE), RANKS (ALL_ARCHIVED) },
   { RANKS (NAME_ACTIVE), RANKS (NAME_ARCHIVED) },
   { RANKS (NOTES_ACTIVE), RANKS (NOTES_ARCHIVED) },
-  { RANKS (WALK_ACTIVE), RANKS (WALK_ARCHIVED) },
+  { WALK (ALL_ACTIVE), WALK (ALL_ARCHIVED) },
 };
 
 struct _ConsultClientList
@@ -115,6 +117,9 @@ struct _ConsultClientList
   char         *query;
   ConsultClientSearchFlags flags;
   guint         n_items;
+  /* A search by name with many hits: their nums, ascending; the pages
+   * walk the name order and keep these */
+  GArray       *hits;
   /* page number -> GPtrArray of ConsultClientSummary */
   GHashTable   *pages;
   /* page numbers, most recently used first */
@@ -143,6 +148,7 @@ consult_client_list_finalize (GObject *object)
   g_queue_clear (&self->recent);
   g_clear_pointer (&self->last_nums, g_array_unref);
   g_clear_pointer (&self->ranks, g_array_unref);
+  g_clear_pointer (&self->hits, g_array_unref);
 
   G_OBJECT_CLASS (consult_client_list_parent_class)->finalize (object);
 }
@@ -176,12 +182,13 @@ prepare (ConsultClientList  *self,
   if (self->query != NULL && (self->flags & CONSULT_CLIENT_SEARCH_NOTES))
     scope = BY_NAME_OR_NOTES;
   else if (self->query != NULL)
-    scope = self->n_items >= WALK_MIN_HITS ? BY_NAME_WALKING : BY_NAME;
+    scope = self->hits != NULL ? BY_NAME_WALKING : BY_NAME;
 
   stmt = _consult_store_prepare_search (self->store,
                                         sql[scope][(self->flags & CONSULT_CLIENT_SEARCH_INCLUDE_ARCHIVED) != 0],
                                         error);
-  if (stmt != NULL && self->query != NULL)
+  /* A walk reads the name order alone. */
+  if (stmt != NULL && scope != BY_NAME_WALKING && self->query != NULL)
     _consult_store_bind_text (stmt, 1, self->query);
 
   return stmt;
@@ -200,6 +207,82 @@ reset_pages (ConsultClientList *self,
   g_clear_pointer (&self->ranks, g_array_unref);
 }
 
+/* Counts a search by name from its hits, and keeps them if they are
+ * many enough to be walked. */
+static gboolean
+read_hits (ConsultClientList  *self,
+           guint              *n_items,
+           GError            **error)
+{
+  g_autoptr (ConsultStoreStmt) stmt = NULL;
+  g_autoptr (ConsultStoreStmt) archived = NULL;
+  g_autoptr (GArray) hits = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 n;
+  int found;
+
+  if (!(stmt = _consult_store_prepare_search (self->store, HITS_SQL, error)))
+    return FALSE;
+
+  _consult_store_bind_text (stmt, 1, self->query);
+  while ((found = _consult_store_step_row (self->store, stmt, error)) > 0)
+    {
+      gint64 num = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (hits, num);
+    }
+  if (found < 0)
+    return FALSE;
+
+  /* Few clients are archived: "AND archived" is a cheap intersection. */
+  n = hits->len;
+  if (!(self->flags & CONSULT_CLIENT_SEARCH_INCLUDE_ARCHIVED))
+    {
+      if (!(archived = _consult_store_prepare_search (self->store, ARCHIVED_HITS_SQL, error)))
+        return FALSE;
+      _consult_store_bind_text (archived, 1, self->query);
+      if (_consult_store_step_row (self->store, archived, error) < 0)
+        return FALSE;
+      n -= sqlite3_column_int64 (archived, 0);
+    }
+
+  g_clear_pointer (&self->hits, g_array_unref);
+  if (n >= WALK_MIN_HITS)
+    self->hits = g_steal_pointer (&hits);
+  *n_items = (guint) n;
+
+  return TRUE;
+}
+
+static int
+compare_nums (gconstpointer a,
+              gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a;
+  gint64 y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Steps @stmt to its next row; in a walk (whose rows are nums), to the
+ * next one that is a hit. */
+static int
+step (ConsultClientList  *self,
+      ConsultStoreStmt   *stmt,
+      GError            **error)
+{
+  int found;
+
+  while ((found = _consult_store_step_row (self->store, stmt, error)) > 0 && self->hits != NULL)
+    {
+      gint64 num = sqlite3_column_int64 (stmt, 0);
+
+      if (bsearch (&num, self->hits->data, self->hits->len, sizeof (gint64), compare_nums) != NULL)
+        break;
+    }
+
+  return found;
+}
+
 static gboolean
 count_items (ConsultClientList  *self,
              guint              *n_items,
@@ -207,6 +290,9 @@ count_items (ConsultClientList  *self,
 {
   g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&self->store->search_lock);
   g_autoptr (ConsultStoreStmt) stmt = NULL;
+
+  if (self->query != NULL && !(self->flags & CONSULT_CLIENT_SEARCH_NOTES))
+    return read_hits (self, n_items, error);
 
   if (!(stmt = prepare (self, count_sql, error)) ||
       _consult_store_step_row (self->store, stmt, error) < 0)
@@ -228,7 +314,7 @@ read_ranks (ConsultClientList  *self,
     return FALSE;
 
   ranks = g_array_sized_new (FALSE, FALSE, sizeof (gint64), self->n_items);
-  while ((found = _consult_store_step_row (self->store, stmt, error)) > 0)
+  while ((found = step (self, stmt, error)) > 0)
     {
       gint64 num = sqlite3_column_int64 (stmt, 0);
 
@@ -286,9 +372,11 @@ load_pages (ConsultClientList  *self,
 {
   g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&self->store->search_lock);
   g_autoptr (ConsultStoreStmt) stmt = NULL;
+  ConsultStoreStmt *row_stmt = NULL;
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  guint end_page = page + n_pages;
   gint64 after_num = 0;
-  int found;
+  int found = 0;
 
   g_assert (n_pages > 0 && n_pages <= MAX_CACHED_PAGES);
 
@@ -304,26 +392,42 @@ load_pages (ConsultClientList  *self,
   else if ((stmt = prepare (self, next_page_sql, error)) != NULL)
     sqlite3_bind_int64 (stmt, 3, after_num);
 
-  if (stmt == NULL)
+  if (stmt == NULL ||
+      (self->hits != NULL && !(row_stmt = _consult_store_prepare_search (self->store, ROW_SQL, error))))
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 2, (gint64) n_pages * PAGE_SIZE);
-  while ((found = _consult_store_step_row (self->store, stmt, error)) > 0)
+  if (self->hits == NULL)
+    sqlite3_bind_int64 (stmt, 2, (gint64) n_pages * PAGE_SIZE);
+  while (page < end_page && (found = step (self, stmt, error)) > 0)
     {
+      g_autoptr (ConsultStoreStmt) row = NULL;
+      ConsultStoreStmt *source = stmt;
+
+      /* A walk found a hit's num: its row. */
+      if (row_stmt != NULL)
+        {
+          row = source = row_stmt;
+          sqlite3_bind_int64 (row, 1, sqlite3_column_int64 (stmt, 0));
+          if ((found = _consult_store_step_row (self->store, row, error)) < 0)
+            break;
+          if (found == 0)
+            continue;
+        }
+
       g_ptr_array_add (items,
-                       consult_client_summary_new ((const char *) sqlite3_column_text (stmt, 0),
-                                                   (const char *) sqlite3_column_text (stmt, 1),
-                                                   (const char *) sqlite3_column_text (stmt, 2),
-                                                   (const char *) sqlite3_column_text (stmt, 3),
-                                                   (const char *) sqlite3_column_text (stmt, 4),
-                                                   (const char *) sqlite3_column_text (stmt, 5),
-                                                   sqlite3_column_int (stmt, 6) != 0));
+                       consult_client_summary_new ((const char *) sqlite3_column_text (source, 0),
+                                                   (const char *) sqlite3_column_text (source, 1),
+                                                   (const char *) sqlite3_column_text (source, 2),
+                                                   (const char *) sqlite3_column_text (source, 3),
+                                                   (const char *) sqlite3_column_text (source, 4),
+                                                   (const char *) sqlite3_column_text (source, 5),
+                                                   sqlite3_column_int (source, 6) != 0));
       if (items->len < PAGE_SIZE)
         continue;
 
       /* A full page: the next one starts after its last row. */
       if (page < self->last_nums->len)
-        g_array_index (self->last_nums, gint64, page) = sqlite3_column_int64 (stmt, 7);
+        g_array_index (self->last_nums, gint64, page) = sqlite3_column_int64 (source, 7);
       cache_page (self, page++, g_steal_pointer (&items));
       items = g_ptr_array_new_with_free_func (g_object_unref);
     }
