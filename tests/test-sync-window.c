@@ -46,7 +46,11 @@ setup (void)
 static void
 teardown (void)
 {
+  g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
+
   g_clear_pointer (&app, consult_test_app_free);
+  g_settings_reset (settings, "fhir-base-url");
+  g_settings_reset (settings, "fhir-ca-file");
   g_clear_pointer (&server, consult_test_fhir_server_stop);
   window = NULL;
 }
@@ -210,7 +214,7 @@ START_TEST (test_set_up_test_and_send)
     ck_assert_str_eq (saved, consult_test_fhir_server_get_base_url (server));
   }
 
-  gtk_window_destroy (GTK_WINDOW (preferences));
+  gtk_window_close (GTK_WINDOW (preferences));
   consult_test_settle ();
 
   /* Saving sends: the consultation says so, and the server has it. */
@@ -250,15 +254,21 @@ END_TEST
 START_TEST (test_server_down_waits_and_catches_up)
 {
   g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
-  GtkWidget *preferences;
-  GtkWidget *page;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *png = NULL;
   ConsultConsultationView *view;
+  GtkWidget *dialog;
 
-  preferences = open_preferences ();
-  page = consult_test_find_widget (preferences, CONSULT_TYPE_SYNC_PREFERENCES_PAGE, NULL);
-  apply_row (page, ADW_TYPE_PASSWORD_ENTRY_ROW, "New Access Token", consult_test_fhir_server_get_token (server));
-  apply_row (page, ADW_TYPE_ENTRY_ROW, "Server Address", consult_test_fhir_server_get_base_url (server));
-  gtk_window_destroy (GTK_WINDOW (preferences));
+  /* Set up before the app starts, on a computer without a keyring: the
+   * token is asked for once, for this session. */
+  g_settings_set_string (settings, "fhir-base-url", consult_test_fhir_server_get_base_url (server));
+  consult_test_app_free (app);
+  app = consult_test_app_new ();
+  window = consult_test_app_activate (app);
+  dialog = consult_test_wait_for_dialog ("Health Record Access Token");
+  png = consult_test_save_png (dialog, "sync-token-dialog.png", &error);
+  ck_assert_msg (png != NULL, "%s", error ? error->message : "");
+  consult_test_answer_dialog (dialog, consult_test_fhir_server_get_token (server), "use");
 
   server_command ("{\"cmd\":\"down\"}");
   view = consult_test_app_open_seed (window, "seed-5-volume.json");
@@ -273,9 +283,6 @@ START_TEST (test_server_down_waits_and_catches_up)
                               "sync-indicator.send-now", NULL);
   wait_for_sync_state ("Sent to the health record on ");
   ck_assert_uint_eq (consult_test_fhir_server_count (server, "CarePlan"), 1);
-
-  g_settings_reset (settings, "fhir-base-url");
-  g_settings_reset (settings, "fhir-ca-file");
 }
 END_TEST
 

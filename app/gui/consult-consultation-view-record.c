@@ -330,7 +330,7 @@ sign_response_cb (AdwMessageDialog        *dialog,
                   const char              *response,
                   ConsultConsultationView *self)
 {
-  g_autofree char *physician = g_strstrip (g_strdup (consult_name_dialog_get_name (dialog)));
+  g_autofree char *physician = g_strstrip (g_strdup (consult_entry_dialog_get_text (dialog)));
   g_autofree char *intake_json = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *toast = NULL;
@@ -417,7 +417,7 @@ consent_response_cb (AdwMessageDialog        *dialog,
                      const char              *response,
                      ConsultConsultationView *self)
 {
-  const char *typed = consult_name_dialog_get_name (dialog);
+  const char *typed = consult_entry_dialog_get_text (dialog);
   g_autofree char *version = NULL;
   g_autofree char *consent_id = NULL;
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();

@@ -32,18 +32,20 @@ consult_show_message (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-AdwMessageDialog *
-consult_name_dialog_new (GtkWidget  *widget,
-                         const char *heading,
-                         const char *body,
-                         const char *entry_title,
-                         const char *response,
-                         const char *response_label)
+static AdwMessageDialog *
+entry_dialog_new (GtkWidget  *widget,
+                  const char *heading,
+                  const char *body,
+                  GtkWidget  *entry,
+                  const char *entry_title,
+                  const char *cancel_label,
+                  const char *response,
+                  const char *response_label)
 {
   AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (consult_widget_get_window (widget), heading, body));
   GtkWidget *list = gtk_list_box_new ();
-  GtkWidget *entry = adw_entry_row_new ();
 
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), entry_title);
@@ -52,7 +54,7 @@ consult_name_dialog_new (GtkWidget  *widget,
   adw_message_dialog_set_extra_child (dialog, list);
   g_object_set_data (G_OBJECT (dialog), "entry", entry);
 
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), response, response_label, NULL);
+  adw_message_dialog_add_responses (dialog, "cancel", cancel_label, response, response_label, NULL);
   adw_message_dialog_set_response_appearance (dialog, response, ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, response);
   adw_message_dialog_set_close_response (dialog, "cancel");
@@ -60,8 +62,50 @@ consult_name_dialog_new (GtkWidget  *widget,
   return dialog;
 }
 
+AdwMessageDialog *
+consult_name_dialog_new (GtkWidget  *widget,
+                         const char *heading,
+                         const char *body,
+                         const char *entry_title,
+                         const char *response,
+                         const char *response_label)
+{
+  return entry_dialog_new (widget, heading, body, adw_entry_row_new (), entry_title,
+                           _("_Cancel"), response, response_label);
+}
+
+/* libadwaita 1.2's AdwPasswordEntryRow is notified of the window's focus
+ * after it is gone when its window is destroyed while it holds the focus
+ * (a critical warning, and a read of freed memory): let go of the focus
+ * first. */
+static gboolean
+drop_focus (GtkWindow *window)
+{
+  gtk_window_set_focus (window, NULL);
+
+  return FALSE;
+}
+
+AdwMessageDialog *
+consult_secret_dialog_new (GtkWidget  *widget,
+                           const char *heading,
+                           const char *body,
+                           const char *entry_title,
+                           const char *cancel_label,
+                           const char *response,
+                           const char *response_label)
+{
+  AdwMessageDialog *dialog = entry_dialog_new (widget, heading, body, adw_password_entry_row_new (), entry_title,
+                                               cancel_label, response, response_label);
+
+  /* A message dialog closes itself after its response. */
+  g_signal_connect (dialog, "response", G_CALLBACK (drop_focus), NULL);
+
+  return dialog;
+}
+
 const char *
-consult_name_dialog_get_name (AdwMessageDialog *dialog)
+consult_entry_dialog_get_text (AdwMessageDialog *dialog)
 {
   g_return_val_if_fail (ADW_IS_MESSAGE_DIALOG (dialog), NULL);
 

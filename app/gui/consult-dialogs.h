@@ -21,15 +21,25 @@ void              consult_show_message          (GtkWidget  *widget,
 
 /* A question confirmed by typing a name (the signing physician, the
  * consenting client): Cancel, or @response with its label as the
- * suggested default. The entry is the dialog's "entry" data. Connect to
- * "response" and present it. */
+ * suggested default. Connect to "response" and present it. */
 AdwMessageDialog *consult_name_dialog_new       (GtkWidget  *widget,
                                                  const char *heading,
                                                  const char *body,
                                                  const char *entry_title,
                                                  const char *response,
                                                  const char *response_label);
-const char       *consult_name_dialog_get_name  (AdwMessageDialog *dialog);
+
+/* The same for a secret, typed unseen; "cancel" answers @cancel_label. */
+AdwMessageDialog *consult_secret_dialog_new     (GtkWidget  *widget,
+                                                 const char *heading,
+                                                 const char *body,
+                                                 const char *entry_title,
+                                                 const char *cancel_label,
+                                                 const char *response,
+                                                 const char *response_label);
+
+/* What was typed into a name or secret dialog. */
+const char       *consult_entry_dialog_get_text (AdwMessageDialog *dialog);
 
 /* Asks for one file, over the window holding @widget, and writes its path
  * to the string @key of @settings when one is chosen. */

@@ -37,6 +37,7 @@ struct _ConsultSyncController
   ConsultSyncTokenSource  token_source;
 
   gboolean                configured;
+  gboolean                looked_up;          /* past start-up's look at the keyring */
   gboolean                running;
   gboolean                run_again;
   guint                   retry_source;
@@ -56,6 +57,7 @@ enum {
 
 enum {
   FINISHED,
+  TOKEN_NEEDED,
   N_SIGNALS
 };
 
@@ -344,12 +346,15 @@ token_lookup_cb (GObject      *source,
       set_token_source (self, CONSULT_SYNC_TOKEN_NONE);
     }
 
-  /* Without a keyring a token typed in this session still serves. */
-  if (error != NULL)
-    g_debug ("No keyring: %s", error->message);
-
   apply_settings (self);
   consult_sync_controller_queue (self);
+
+  /* Without a keyring a token typed in this session still serves; with
+   * none, whoever starts the app is asked for it. A change of address is
+   * made in Preferences, where the token is asked for anyway. */
+  if (error != NULL && self->token == NULL && self->configured && !self->looked_up)
+    g_signal_emit (self, signals[TOKEN_NEEDED], 0);
+  self->looked_up = TRUE;
 }
 
 static void
@@ -362,6 +367,7 @@ reconfigure (ConsultSyncController *self)
 
   if (base_url[0] == '\0')
     {
+      self->looked_up = TRUE;
       apply_settings (self);
       consult_sync_controller_queue (self);
       return;
@@ -659,6 +665,12 @@ consult_sync_controller_class_init (ConsultSyncControllerClass *klass)
    * their own state. */
   signals[FINISHED] =
     g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /* The server is set up, there is no keyring to hold its token, and no
+   * one has typed it in this session: the window asks. */
+  signals[TOKEN_NEEDED] =
+    g_signal_new ("token-needed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 

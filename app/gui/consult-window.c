@@ -14,6 +14,7 @@
 #include "consult-client-page.h"
 #include "consult-client-sidebar.h"
 #include "consult-consultation-view.h"
+#include "consult-dialogs.h"
 #include "consult-format.h"
 #include "consult-intake-draft.h"
 #include "consult-store-drafts.h"
@@ -329,6 +330,32 @@ consult_window_dispose (GObject *object)
 }
 
 static void
+token_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   ConsultWindow    *self)
+{
+  const char *token = consult_entry_dialog_get_text (dialog);
+  ConsultSyncController *sync = consult_context_get_sync (self->context);
+
+  if (g_str_equal (response, "use") && token[0] != '\0' && sync != NULL)
+    consult_sync_controller_set_token (sync, token);
+}
+
+static void
+consult_window_ask_for_token (ConsultWindow *self)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = consult_secret_dialog_new (GTK_WIDGET (self), _("Health Record Access Token"),
+                                      _("There is no keyring on this computer to keep the access token of the "
+                                        "clinic’s health record, so it is asked for once per session. Until it is "
+                                        "given, consultations are kept here and sent later."),
+                                      _("Access Token"), _("_Not Now"), "use", _("_Use Token"));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (token_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 consult_window_constructed (GObject *object)
 {
   ConsultWindow *self = CONSULT_WINDOW (object);
@@ -346,6 +373,9 @@ consult_window_constructed (GObject *object)
 
   consult_client_sidebar_set_store (self->client_sidebar, consult_context_get_store (self->context));
   consult_sync_indicator_set_controller (self->sync_indicator, consult_context_get_sync (self->context));
+  if (consult_context_get_sync (self->context) != NULL)
+    g_signal_connect_object (consult_context_get_sync (self->context), "token-needed",
+                             G_CALLBACK (consult_window_ask_for_token), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->client_sidebar, "client-activated",
                            G_CALLBACK (client_activated_cb), self, G_CONNECT_SWAPPED);
 
