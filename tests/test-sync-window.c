@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include "consult-client-sidebar.h"
 #include "consult-consultation-view-private.h"
 #include "consult-preferences-window.h"
 #include "consult-sync-indicator.h"
@@ -172,6 +173,8 @@ START_TEST (test_set_up_test_and_send)
   g_autofree char *png = NULL;
   SubtitleChange change;
   ConsultConsultationView *view;
+  GtkWidget *row;
+  GtkWidget *image;
 
   /* Nothing is set up: the records stay here and nothing says otherwise. */
   ck_assert_ptr_null (indicator_text ());
@@ -248,6 +251,18 @@ START_TEST (test_set_up_test_and_send)
   ck_assert_uint_eq (consult_test_fhir_server_count (server, "CarePlan"), 1);
   ck_assert_uint_eq (consult_test_fhir_server_count (server, "Patient"), 1);
   ck_assert_str_eq (indicator_text (), "All sent to the health record");
+
+  /* The client's history says the same of the consultation. */
+  consult_test_app_wait_for_clients (window, 1, 10000);
+  g_signal_emit_by_name (consult_test_find_widget (consult_test_find_widget (GTK_WIDGET (window),
+                                                                            CONSULT_TYPE_CLIENT_SIDEBAR, NULL),
+                                                   GTK_TYPE_LIST_VIEW, NULL),
+                         "activate", 0);
+  row = consult_test_find_widget (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, "Consultation of 2026-11-23");
+  ck_assert_ptr_nonnull (row);
+  image = g_object_get_data (G_OBJECT (row), "sync-image");
+  ck_assert (gtk_widget_get_visible (image));
+  ck_assert (g_str_has_prefix (gtk_widget_get_tooltip_text (image), "Sent to the health record on "));
 }
 END_TEST
 

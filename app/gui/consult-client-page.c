@@ -14,6 +14,7 @@
 #include "consult-client-page-private.h"
 #include "consult-dialogs.h"
 #include "consult-format.h"
+#include "consult-sync-state.h"
 #include "consult-store-timeline.h"
 
 /* One client: their details (editable, every change audited by the
@@ -73,6 +74,35 @@ plan_row_activated_cb (ConsultClientPage *self,
     consult_show_message (GTK_WIDGET (self), _("The Plan Could Not Be Opened"), error->message);
 }
 
+/* Where the consultation stands with the health record, kept up to date
+ * by update_sync_states(). */
+static void
+add_sync_state (ConsultClientPage *self,
+                GtkWidget         *row,
+                const char        *consultation_id)
+{
+  GtkWidget *image = gtk_image_new ();
+
+  gtk_widget_set_valign (image, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), image);
+  g_object_set_data_full (G_OBJECT (row), "consultation-id", g_strdup (consultation_id), g_free);
+  g_object_set_data (G_OBJECT (row), "sync-image", image);
+  consult_sync_state_show (GTK_IMAGE (image), self->context, consultation_id);
+}
+
+static void
+update_sync_states (ConsultClientPage *self)
+{
+  for (guint i = 0; i < self->timeline_rows->len; i++)
+    {
+      GObject *row = g_ptr_array_index (self->timeline_rows, i);
+      GtkImage *image = g_object_get_data (row, "sync-image");
+
+      if (image != NULL)
+        consult_sync_state_show (image, self->context, g_object_get_data (row, "consultation-id"));
+    }
+}
+
 static GtkWidget *
 timeline_row (ConsultClientPage          *self,
               const ConsultTimelineEntry *entry)
@@ -91,6 +121,7 @@ timeline_row (ConsultClientPage          *self,
       /* TRANSLATORS: time, then who held the consultation */
       subtitle = g_strdup_printf (_("%s · with %s"), when, entry->who);
       icon = "x-office-document-symbolic";
+      add_sync_state (self, row, entry->record_id);
       break;
 
     case CONSULT_TIMELINE_PLAN_VERSION:
@@ -372,6 +403,9 @@ consult_client_page_constructed (GObject *object)
   G_OBJECT_CLASS (consult_client_page_parent_class)->constructed (object);
 
   consult_plan_view_set_catalogue (self->plan_view, consult_context_get_catalogue (self->context));
+  if (consult_context_get_sync (self->context) != NULL)
+    g_signal_connect_object (consult_context_get_sync (self->context), "finished",
+                             G_CALLBACK (update_sync_states), self, G_CONNECT_SWAPPED);
 }
 
 static void

@@ -13,6 +13,7 @@
 
 #include "consult-consultation-view-private.h"
 #include "consult-dialogs.h"
+#include "consult-sync-state.h"
 #include "consult-store-drafts.h"
 #include "consult-store-intake.h"
 #include "consult-store-plans.h"
@@ -100,51 +101,10 @@ set_str (char       **field,
     }
 }
 
-/* Where this consultation stands with the clinic's health record: an
- * icon beside the record state, the reason in its tooltip. */
 void
 _consult_consultation_view_update_sync_state (ConsultConsultationView *self)
 {
-  ConsultSyncController *sync = consult_context_get_sync (self->context);
-  g_autoptr (ConsultStoreOutboxEntry) entry = NULL;
-  g_autofree char *description = NULL;
-  const char *icon_name;
-
-  if (sync != NULL && self->consultation_id != NULL &&
-      consult_sync_controller_get_status (sync) != CONSULT_SYNC_STATUS_NOT_CONFIGURED)
-    entry = consult_store_outbox_get_for_consultation (consult_context_get_store (self->context),
-                                                       self->consultation_id, NULL);
-
-  if (entry == NULL || entry->state == CONSULT_STORE_OUTBOX_SUPERSEDED)
-    {
-      gtk_widget_set_visible (GTK_WIDGET (self->sync_image), FALSE);
-      return;
-    }
-
-  switch (entry->state)
-    {
-    case CONSULT_STORE_OUTBOX_SENT:
-      icon_name = "emblem-ok-symbolic";
-      break;
-
-    case CONSULT_STORE_OUTBOX_FAILED:
-      icon_name = "dialog-warning-symbolic";
-      break;
-
-    case CONSULT_STORE_OUTBOX_PENDING:
-    case CONSULT_STORE_OUTBOX_SUPERSEDED:
-    default:
-      icon_name = "network-transmit-symbolic";
-      break;
-    }
-
-  description = consult_sync_describe_entry (entry);
-  gtk_image_set_from_icon_name (self->sync_image, icon_name);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->sync_image), description);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->sync_image),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, description,
-                                  -1);
-  gtk_widget_set_visible (GTK_WIDGET (self->sync_image), TRUE);
+  consult_sync_state_show (self->sync_image, self->context, self->consultation_id);
 }
 
 /* Every change to the records goes to the health record too; the outbox

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "consult-format.h"
+#include "consult-store-outbox.h"
 #include "consult-sync-controller.h"
 #include "consult-sync-error.h"
 #include "consult-sync-settings.h"
@@ -498,39 +499,6 @@ consult_sync_controller_test_connection_finish (ConsultSyncController  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-/* What a person needs to know about one consultation's record on the
- * server. */
-char *
-consult_sync_describe_entry (const ConsultStoreOutboxEntry *entry)
-{
-  g_autofree char *when = NULL;
-
-  g_return_val_if_fail (entry != NULL, NULL);
-
-  switch (entry->state)
-    {
-    case CONSULT_STORE_OUTBOX_SENT:
-      when = consult_format_time (entry->sent_at);
-      /* TRANSLATORS: %s is a date and time */
-      return g_strdup_printf (_("Sent to the health record on %s."), when);
-
-    case CONSULT_STORE_OUTBOX_FAILED:
-      return g_strdup_printf (_("The health record refused it: %s"),
-                              entry->last_error != NULL ? entry->last_error : _("no reason was given."));
-
-    case CONSULT_STORE_OUTBOX_SUPERSEDED:
-      return g_strdup (_("Replaced by a newer version before it was sent."));
-
-    case CONSULT_STORE_OUTBOX_PENDING:
-    default:
-      if (entry->attempts == 0 || entry->last_error == NULL)
-        return g_strdup (_("Waiting to be sent to the health record."));
-      when = consult_format_time (MAX (entry->next_attempt_at, g_get_real_time ()));
-      /* TRANSLATORS: the first %s is why sending failed, the second a date and time */
-      return g_strdup_printf (_("Not sent yet (%s). Next attempt: %s."), entry->last_error, when);
-    }
 }
 
 ConsultSyncStatus

@@ -11,7 +11,6 @@
 
 #include "consult-catalogue.h"
 #include "consult-store.h"
-#include "consult-store-outbox.h"
 
 G_BEGIN_DECLS
 
@@ -63,7 +62,5 @@ void                    consult_sync_controller_test_connection_async  (ConsultS
 char                   *consult_sync_controller_test_connection_finish (ConsultSyncController *self,
                                                                         GAsyncResult          *result,
                                                                         GError               **error);
-
-char                   *consult_sync_describe_entry              (const ConsultStoreOutboxEntry *entry);
 
 G_END_DECLS
