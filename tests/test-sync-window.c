@@ -273,6 +273,9 @@ START_TEST (test_server_down_waits_and_catches_up)
   g_autofree char *png = NULL;
   ConsultConsultationView *view;
   GtkWidget *dialog;
+  GtkWidget *indicator;
+  GtkWidget *button;
+  GtkWidget *popover;
 
   /* Set up before the app starts, on a computer without a keyring: the
    * token is asked for once, for this session. */
@@ -291,11 +294,24 @@ START_TEST (test_server_down_waits_and_catches_up)
   wait_for_sync_state ("Not sent yet (");
   ck_assert_str_eq (indicator_text (), "Waiting to send");
 
+  /* The summary's popover gives the count and the next attempt. */
+  indicator = consult_test_find_widget (GTK_WIDGET (window), CONSULT_TYPE_SYNC_INDICATOR, NULL);
+  button = consult_test_find_widget (indicator, GTK_TYPE_MENU_BUTTON, NULL);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  consult_test_settle ();
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  ck_assert_ptr_nonnull (consult_test_find_widget (popover, GTK_TYPE_LABEL, NULL));
+  ck_assert (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (consult_test_find_widget (popover, GTK_TYPE_LABEL, NULL))),
+                               "1 consultation is waiting to be sent."));
+  g_clear_pointer (&png, g_free);
+  png = consult_test_save_png (popover, "sync-waiting-popover.png", &error);
+  ck_assert_msg (png != NULL, "%s", error ? error->message : "");
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+
   /* Nothing is lost while the server is away; Send Now after it is back
    * delivers without waiting for the next attempt. */
   server_command ("{\"cmd\":\"up\"}");
-  gtk_widget_activate_action (consult_test_find_widget (GTK_WIDGET (window), CONSULT_TYPE_SYNC_INDICATOR, NULL),
-                              "sync-indicator.send-now", NULL);
+  gtk_widget_activate_action (indicator, "sync-indicator.send-now", NULL);
   wait_for_sync_state ("Sent to the health record on ");
   ck_assert_uint_eq (consult_test_fhir_server_count (server, "CarePlan"), 1);
 }
