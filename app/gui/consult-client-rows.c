@@ -187,8 +187,25 @@ consult_client_rows_new (void)
   return g_object_new (CONSULT_TYPE_CLIENT_ROWS, NULL);
 }
 
+/* What a row shows of a client (consult-client-sidebar.c). */
+static gboolean
+shows_the_same (ConsultClientSummary *a,
+                ConsultClientSummary *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+
+  return g_strcmp0 (consult_client_summary_get_id (a), consult_client_summary_get_id (b)) == 0 &&
+         g_strcmp0 (consult_client_summary_get_given_name (a), consult_client_summary_get_given_name (b)) == 0 &&
+         g_strcmp0 (consult_client_summary_get_family_name (a), consult_client_summary_get_family_name (b)) == 0 &&
+         g_strcmp0 (consult_client_summary_get_date_of_birth (a), consult_client_summary_get_date_of_birth (b)) == 0 &&
+         g_strcmp0 (consult_client_summary_get_phone (a), consult_client_summary_get_phone (b)) == 0;
+}
+
 /* Only the rows held (those of the view's row widgets) read from
- * @source here, all near the top once the view is scrolled back. */
+ * @source here, all near the top once the view is scrolled back.  A row
+ * that shows the same client as before is not relabelled: typing on
+ * often keeps the first clients of the list. */
 void
 consult_client_rows_set_source (ConsultClientRows *self,
                                 GListModel        *source)
@@ -211,6 +228,9 @@ consult_client_rows_set_source (ConsultClientRows *self,
   g_hash_table_iter_init (&iter, self->by_position);
   while (g_hash_table_iter_next (&iter, &key, (gpointer *) &row))
     {
+      ConsultClientSummary *client;
+      gboolean same;
+
       if (GPOINTER_TO_UINT (key) >= kept)
         {
           /* Going away with the items removed below. */
@@ -219,9 +239,12 @@ consult_client_rows_set_source (ConsultClientRows *self,
           continue;
         }
 
+      client = g_list_model_get_item (self->source, row->position);
+      same = shows_the_same (row->client, client);
       g_clear_object (&row->client);
-      row->client = g_list_model_get_item (self->source, row->position);
-      g_ptr_array_add (changed, g_object_ref (row));
+      row->client = g_steal_pointer (&client);
+      if (!same)
+        g_ptr_array_add (changed, g_object_ref (row));
     }
 
   /* Notified after the table walk: a handler may drop a row. */

@@ -63,12 +63,21 @@ G_DEFINE_FINAL_TYPE (ConsultClientSidebar, consult_client_sidebar, GTK_TYPE_WIDG
  * reads nothing in the main thread. */
 #define ROWS_IN_VIEW 210
 
+/* What to search for: NULL for everyone. */
+static char *
+search_text (ConsultClientSidebar *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+
+  return g_utf8_strlen (text, -1) >= MIN_SEARCH_CHARS ? g_steal_pointer (&text) : NULL;
+}
+
 static void
 consult_client_sidebar_update_page (ConsultClientSidebar *self)
 {
   gboolean empty = self->clients == NULL ||
                    g_list_model_get_n_items (G_LIST_MODEL (self->clients)) == 0;
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *text = search_text (self);
 
   if (self->store == NULL)
     {
@@ -76,7 +85,7 @@ consult_client_sidebar_update_page (ConsultClientSidebar *self)
       adw_status_page_set_description (self->empty_page,
                                        _("The records database could not be opened."));
     }
-  else if (text[0] != '\0')
+  else if (text != NULL)
     {
       adw_status_page_set_title (self->empty_page, _("No Matching Clients"));
       adw_status_page_set_description (self->empty_page,
@@ -163,7 +172,6 @@ static void
 consult_client_sidebar_search (ConsultClientSidebar *self)
 {
   g_autoptr (GTask) task = NULL;
-  g_autofree char *text = NULL;
   SearchData *data;
 
   g_cancellable_cancel (self->search_cancellable);
@@ -177,11 +185,9 @@ consult_client_sidebar_search (ConsultClientSidebar *self)
       return;
     }
 
-  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
   data = g_new0 (SearchData, 1);
   data->store = g_object_ref (self->store);
-  if (g_utf8_strlen (text, -1) >= MIN_SEARCH_CHARS)
-    data->text = g_steal_pointer (&text);
+  data->text = search_text (self);
   data->flags = gtk_check_button_get_active (self->archived_check)
                 ? CONSULT_CLIENT_SEARCH_INCLUDE_ARCHIVED : CONSULT_CLIENT_SEARCH_DEFAULT;
 
