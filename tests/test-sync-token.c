@@ -4,19 +4,21 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Runs inside tests/with-keyring: a private session bus with a real
- * gnome-keyring Secret Service, so nothing touches the person's own.
+ * Runs on a private session bus (GTestDBus) with a real gnome-keyring
+ * Secret Service of its own, so nothing touches anyone's keyring.
  */
 
 #include "config.h"
 
 #include <gio/gio.h>
+#include <libsecret/secret.h>
 
 #include "consult-sync-error.h"
 #include "consult-sync-token.h"
 #include "consult-test.h"
 
 #define SERVER "https://ehr.example.org/fhir/R4"
+#define LOOPBACK "https://127.0.0.1:1/fhir/R4"
 
 static GAsyncResult *
 wait_for_result (GAsyncResult **slot)
@@ -72,31 +74,46 @@ clear (const char *base_url)
                  "%s", error ? error->message : "");
 }
 
-/* First: GDBus keeps the session bus once connected, so this test runs
- * before any other has reached the keyring. */
-START_TEST (test_no_keyring_is_reported)
+/* Runs `medspa-consult-cli sync` with nothing to send, on the test's
+ * bus or on @bus_address; returns what it wrote on stderr. */
+static char *
+run_cli_sync (const char *bus_address)
 {
-  g_autofree char *address = g_strdup (g_getenv ("DBUS_SESSION_BUS_ADDRESS"));
+  g_autoptr (GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr (GSubprocess) cli = NULL;
+  g_autofree char *db = consult_test_output_path ("sync-token.db");
+  g_autoptr (GError) error = NULL;
+  char *err = NULL;
+
+  g_subprocess_launcher_unsetenv (launcher, "MEDSPA_CONSULT_FHIR_TOKEN");
+  if (bus_address != NULL)
+    g_subprocess_launcher_setenv (launcher, "DBUS_SESSION_BUS_ADDRESS", bus_address, TRUE);
+  cli = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("CONSULT_TEST_CLI"), "sync", "--db", db,
+                                     "--base-url", LOOPBACK, NULL);
+  ck_assert_msg (cli != NULL, "%s", error ? error->message : "");
+  ck_assert (g_subprocess_communicate_utf8 (cli, NULL, NULL, NULL, &err, &error));
+  ck_assert_int_eq (g_subprocess_get_exit_status (cli), 0);
+
+  return err;
+}
+
+/* The command line looks for the token where the app keeps it, and says
+ * so when there is no keyring to look in. */
+START_TEST (test_cli_looks_in_the_keyring)
+{
   g_autofree char *missing = consult_test_output_path ("no-such-bus");
   g_autofree char *bogus = g_strdup_printf ("unix:path=%s", missing);
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *token = NULL;
+  g_autofree char *with_keyring = NULL;
+  g_autofree char *without = NULL;
 
-  ck_assert_ptr_nonnull (address);
-  g_setenv ("DBUS_SESSION_BUS_ADDRESS", bogus, TRUE);
+  store (LOOPBACK, "cli-token");
+  with_keyring = run_cli_sync (NULL);
+  ck_assert_msg (strstr (with_keyring, "keyring") == NULL, "%s", with_keyring);
 
-  consult_sync_token_lookup_async (SERVER, NULL, keep_result, &result);
-  token = consult_sync_token_lookup_finish (wait_for_result (&result), &error);
-  ck_assert_ptr_null (token);
-  ck_assert (g_error_matches (error, CONSULT_SYNC_ERROR, CONSULT_SYNC_ERROR_NO_KEYRING));
-  ck_assert_ptr_nonnull (strstr (error->message, "The keyring cannot be reached"));
-  g_clear_error (&error);
-
-  ck_assert_ptr_null (consult_sync_token_lookup (SERVER, NULL, &error));
-  ck_assert (g_error_matches (error, CONSULT_SYNC_ERROR, CONSULT_SYNC_ERROR_NO_KEYRING));
-
-  g_setenv ("DBUS_SESSION_BUS_ADDRESS", address, TRUE);
+  without = run_cli_sync (bogus);
+  ck_assert_msg (strstr (without, "The keyring cannot be reached") != NULL, "%s", without);
+  clear (LOOPBACK);
 }
 END_TEST
 
@@ -150,15 +167,106 @@ sync_token_suite (void)
   TCase *keyring = tcase_create ("keyring");
 
   tcase_set_timeout (keyring, 60);
-  tcase_add_test (keyring, test_no_keyring_is_reported);
+  tcase_add_test (keyring, test_cli_looks_in_the_keyring);
   tcase_add_test (keyring, test_token_round_trip);
   suite_add_tcase (suite, keyring);
 
   return suite;
 }
 
+/* The daemon answers on the bus a moment after it has forked. */
+static gboolean
+wait_for_secret_service (GError **error)
+{
+  g_autoptr (GDBusConnection) connection = NULL;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  connection = g_dbus_connection_new_for_address_sync (g_getenv ("DBUS_SESSION_BUS_ADDRESS"),
+                                                       G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
+                                                       G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
+                                                       NULL, NULL, error);
+  if (connection == NULL)
+    return FALSE;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_autoptr (GVariant) reply = NULL;
+      gboolean has_owner = FALSE;
+
+      reply = g_dbus_connection_call_sync (connection, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                           "org.freedesktop.DBus", "NameHasOwner",
+                                           g_variant_new ("(s)", "org.freedesktop.secrets"),
+                                           G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, error);
+      if (reply == NULL)
+        return FALSE;
+      g_variant_get (reply, "(b)", &has_owner);
+      if (has_owner)
+        return g_dbus_connection_close_sync (connection, NULL, error);
+      g_usleep (G_USEC_PER_SEC / 20);
+    }
+
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "no Secret Service on the bus after 10 s");
+  return FALSE;
+}
+
+/* An unlocked login keyring under the test's $XDG_DATA_HOME. A password
+ * on stdin creates and unlocks it without a prompt (an empty one would
+ * ask for confirmation on a display). The daemon leaves with the bus. */
+static gboolean
+start_keyring (GError **error)
+{
+  g_autofree char *keyrings = g_build_filename (g_get_user_data_dir (), "keyrings", NULL);
+  g_autofree char *runtime = g_dir_make_tmp ("consult-keyring-XXXXXX", error);
+  g_autoptr (GSubprocess) daemon = NULL;
+  g_autoptr (GFile) old = g_file_new_for_path (keyrings);
+  g_autoptr (GFileEnumerator) files = NULL;
+  GFileInfo *info;
+
+  if (runtime == NULL)
+    return FALSE;
+  g_setenv ("XDG_RUNTIME_DIR", runtime, TRUE);
+
+  /* A keyring left by an earlier run has another password. */
+  files = g_file_enumerate_children (old, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  while (files != NULL && g_file_enumerator_iterate (files, &info, NULL, NULL, NULL) && info != NULL)
+    {
+      g_autoptr (GFile) file = g_file_get_child (old, g_file_info_get_name (info));
+
+      g_file_delete (file, NULL, NULL);
+    }
+
+  daemon = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE, error,
+                             "gnome-keyring-daemon", "--unlock", "--components=secrets", NULL);
+
+  if (daemon == NULL ||
+      !g_subprocess_communicate_utf8 (daemon, "medspa-consult-tests", NULL, NULL, NULL, error) ||
+      !g_subprocess_wait_check (daemon, NULL, error))
+    return FALSE;
+
+  return wait_for_secret_service (error);
+}
+
 int
 main (void)
 {
-  return consult_test_run_suite (sync_token_suite ());
+  g_autoptr (GTestDBus) bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+  g_autoptr (GError) error = NULL;
+  int status;
+
+  g_test_dbus_up (bus);
+  if (!start_keyring (&error))
+    {
+      /* TAP: the suite fails, visibly, never skips. */
+      g_print ("Bail out! the keyring for the tests could not start (%s); "
+               "build-aux/install-deps installs gnome-keyring and dbus\n", error->message);
+      g_test_dbus_down (bus);
+      return 1;
+    }
+
+  status = consult_test_run_suite (sync_token_suite ());
+  /* Until libsecret lets go of the bus, the bus waits for it. */
+  secret_service_disconnect ();
+  g_test_dbus_down (bus);
+
+  return status;
 }
