@@ -289,6 +289,35 @@ bench_search (ConsultStore *store,
   printf ("%-44s mean %" G_GUINT64_FORMAT " matching clients\n", "", total_hits / N_SAMPLES);
 }
 
+/* What the window shows for an empty search (and a one-character one):
+ * every active client, counted first or after its first page. */
+static void
+bench_all_clients (ConsultStore *store,
+                   gboolean      counted)
+{
+  g_autoptr (GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = 0; i < N_SAMPLES; i++)
+    {
+      g_autoptr (ConsultClientList) list = NULL;
+      g_autoptr (GObject) first = NULL;
+      g_autoptr (GError) error = NULL;
+      gint64 start = g_get_monotonic_time ();
+      double ms;
+
+      list = counted
+             ? consult_client_list_new (store, NULL, CONSULT_CLIENT_SEARCH_DEFAULT, &error)
+             : consult_client_list_new_uncounted (store, NULL, CONSULT_CLIENT_SEARCH_DEFAULT, &error);
+      if (list == NULL)
+        g_error ("search: %s", error->message);
+      first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+      ms = ms_since (start);
+      g_array_append_val (samples, ms);
+    }
+
+  report (counted ? "all clients, counted" : "all clients, first page", samples);
+}
+
 static void
 bench_timeline (ConsultStore *store,
                 GRand        *rand,
@@ -425,6 +454,8 @@ main (int    argc,
     g_error ("open: %s", error->message);
   for (guint chars = 1; chars <= 4; chars++)
     bench_search (store, rand, chars);
+  bench_all_clients (store, TRUE);
+  bench_all_clients (store, FALSE);
   bench_timeline (store, rand, client_ids);
   bench_fsync (dir);
   bench_saves (store, rand);

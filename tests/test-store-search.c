@@ -401,6 +401,211 @@ START_TEST (test_search_reads_beside_the_writer)
 }
 END_TEST
 
+typedef struct
+{
+  guint  n_signals;
+  guint  position;
+  guint  removed;
+  guint  added;
+} ItemsChanged;
+
+static void
+items_changed_cb (GListModel   *list,
+                  guint         position,
+                  guint         removed,
+                  guint         added,
+                  ItemsChanged *changed)
+{
+  changed->n_signals++;
+  changed->position = position;
+  changed->removed = removed;
+  changed->added = added;
+}
+
+static void
+count_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GError **error = user_data;
+
+  if (!consult_client_list_count_finish (CONSULT_CLIENT_LIST (source), result, error))
+    g_assert (*error != NULL);
+  else
+    *error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_EXISTS, "counted");
+}
+
+/* Counts @list in a worker thread and runs the main loop until it is
+ * counted; FALSE with @error set if the count failed. */
+static gboolean
+count_list (ConsultClientList  *list,
+            GCancellable       *cancellable,
+            GError            **error)
+{
+  GError *done = NULL;
+
+  consult_client_list_count_async (list, cancellable, count_done_cb, &done);
+  while (done == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  if (g_error_matches (done, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    {
+      g_error_free (done);
+      return TRUE;
+    }
+  g_propagate_error (error, done);
+  return FALSE;
+}
+
+static void
+assert_same_items (GListModel *list,
+                   GListModel *exact)
+{
+  guint n = g_list_model_get_n_items (exact);
+
+  ck_assert_uint_eq (g_list_model_get_n_items (list), n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (ConsultClientSummary) item = g_list_model_get_item (list, i);
+      g_autoptr (ConsultClientSummary) expected = g_list_model_get_item (exact, i);
+
+      ck_assert_msg (item != NULL && expected != NULL, "no item at %u", i);
+      ck_assert_str_eq (consult_client_summary_get_id (item), consult_client_summary_get_id (expected));
+    }
+  ck_assert_ptr_null (g_list_model_get_item (list, n));
+}
+
+/* A list not counted holds the rows read (a page, or those prefetched),
+ * and its count adds the others at the end in one signal. */
+START_TEST (test_uncounted_list_grows_once)
+{
+  g_autoptr (GPtrArray) all = add_paging_clients (460);
+  const struct { const char *text; ConsultClientSearchFlags flags; gboolean counted; } cases[] = {
+    { NULL, CONSULT_CLIENT_SEARCH_DEFAULT, FALSE },
+    { NULL, CONSULT_CLIENT_SEARCH_INCLUDE_ARCHIVED, FALSE },
+    { "pagingnote", CONSULT_CLIENT_SEARCH_NOTES, FALSE },
+    { "pagingnote", CONSULT_CLIENT_SEARCH_NOTES | CONSULT_CLIENT_SEARCH_INCLUDE_ARCHIVED, FALSE },
+    { "keyset01", CONSULT_CLIENT_SEARCH_NOTES, TRUE },
+    { "keyset01", CONSULT_CLIENT_SEARCH_NOTES | CONSULT_CLIENT_SEARCH_INCLUDE_ARCHIVED, TRUE },
+    /* by name: counted with their first page */
+    { "keyset", CONSULT_CLIENT_SEARCH_DEFAULT, TRUE },
+    { "keyset", CONSULT_CLIENT_SEARCH_INCLUDE_ARCHIVED, TRUE },
+    { "keyset01", CONSULT_CLIENT_SEARCH_DEFAULT, TRUE },
+    { "keyset01", CONSULT_CLIENT_SEARCH_INCLUDE_ARCHIVED, TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    for (guint prefetch = 0; prefetch <= 210; prefetch += 210)
+      {
+        g_autoptr (ConsultClientList) exact = NULL;
+        g_autoptr (ConsultClientList) list = NULL;
+        g_autoptr (GError) error = NULL;
+        ItemsChanged changed = { 0, };
+        guint n;
+        guint n_known = prefetch == 0 ? 50 : 250;
+
+        exact = consult_client_list_new (store, cases[i].text, cases[i].flags, &error);
+        ck_assert_msg (exact != NULL, "search: %s", error ? error->message : "");
+        n = g_list_model_get_n_items (G_LIST_MODEL (exact));
+
+        list = consult_client_list_new_uncounted (store, cases[i].text, cases[i].flags, &error);
+        ck_assert_msg (list != NULL, "search: %s", error ? error->message : "");
+        if (prefetch > 0)
+          ck_assert (consult_client_list_prefetch (list, prefetch, &error));
+        g_signal_connect (list, "items-changed", G_CALLBACK (items_changed_cb), &changed);
+
+        /* The notes search has fewer rows than are prefetched. */
+        ck_assert_msg (consult_client_list_is_counted (list) == (cases[i].counted || n < n_known),
+                       "case %u", i);
+        if (consult_client_list_is_counted (list))
+          {
+            assert_same_items (G_LIST_MODEL (list), G_LIST_MODEL (exact));
+            ck_assert_uint_eq (changed.n_signals, 0);
+            continue;
+          }
+
+        ck_assert_uint_eq (g_list_model_get_n_items (G_LIST_MODEL (list)), n_known);
+        ck_assert_ptr_null (g_list_model_get_item (G_LIST_MODEL (list), n_known));
+        ck_assert (count_list (list, NULL, &error));
+        ck_assert (consult_client_list_is_counted (list));
+        ck_assert_uint_eq (changed.n_signals, 1);
+        ck_assert_uint_eq (changed.position, n_known);
+        ck_assert_uint_eq (changed.removed, 0);
+        ck_assert_uint_eq (changed.added, n - n_known);
+        assert_same_items (G_LIST_MODEL (list), G_LIST_MODEL (exact));
+        ck_assert_uint_eq (changed.n_signals, 1);
+      }
+}
+END_TEST
+
+/* Fewer rows than a page, or than were prefetched: counted at once. */
+START_TEST (test_short_uncounted_list_is_counted)
+{
+  g_autoptr (GPtrArray) all = add_paging_clients (120);
+  g_autoptr (ConsultClientList) list = NULL;
+  g_autoptr (ConsultClientList) exact = NULL;
+  g_autoptr (ConsultClientList) none = NULL;
+  g_autoptr (GError) error = NULL;
+  ItemsChanged changed = { 0, };
+
+  exact = consult_client_list_new (store, "pagingnote", CONSULT_CLIENT_SEARCH_NOTES, &error);
+  ck_assert_uint_lt (g_list_model_get_n_items (G_LIST_MODEL (exact)), 50);
+  list = consult_client_list_new_uncounted (store, "pagingnote", CONSULT_CLIENT_SEARCH_NOTES, &error);
+  ck_assert (consult_client_list_is_counted (list));
+  assert_same_items (G_LIST_MODEL (list), G_LIST_MODEL (exact));
+
+  g_clear_object (&list);
+  g_clear_object (&exact);
+  exact = consult_client_list_new (store, NULL, CONSULT_CLIENT_SEARCH_INCLUDE_ARCHIVED, &error);
+  ck_assert_uint_eq (g_list_model_get_n_items (G_LIST_MODEL (exact)), 120);
+  list = consult_client_list_new_uncounted (store, NULL, CONSULT_CLIENT_SEARCH_INCLUDE_ARCHIVED, &error);
+  g_signal_connect (list, "items-changed", G_CALLBACK (items_changed_cb), &changed);
+  ck_assert (!consult_client_list_is_counted (list));
+  ck_assert (consult_client_list_prefetch (list, 210, &error));
+  ck_assert (consult_client_list_is_counted (list));
+  assert_same_items (G_LIST_MODEL (list), G_LIST_MODEL (exact));
+  ck_assert_uint_eq (changed.n_signals, 1);
+  ck_assert_uint_eq (changed.position, 50);
+  ck_assert_uint_eq (changed.removed, 0);
+  ck_assert_uint_eq (changed.added, 70);
+
+  none = consult_client_list_new_uncounted (store, "nomatch", CONSULT_CLIENT_SEARCH_NOTES, &error);
+  ck_assert (consult_client_list_is_counted (none));
+  ck_assert_uint_eq (g_list_model_get_n_items (G_LIST_MODEL (none)), 0);
+}
+END_TEST
+
+/* A cancelled count, or one a refresh overtook, leaves the list alone. */
+START_TEST (test_count_cancelled_or_stale)
+{
+  g_autoptr (GPtrArray) all = add_paging_clients (120);
+  g_autoptr (ConsultClientList) list = NULL;
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GError) error = NULL;
+  ItemsChanged changed = { 0, };
+
+  list = consult_client_list_new_uncounted (store, NULL, CONSULT_CLIENT_SEARCH_DEFAULT, &error);
+  g_signal_connect (list, "items-changed", G_CALLBACK (items_changed_cb), &changed);
+  g_cancellable_cancel (cancellable);
+  ck_assert (!count_list (list, cancellable, &error));
+  ck_assert (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
+  g_clear_error (&error);
+  ck_assert (!consult_client_list_is_counted (list));
+  ck_assert_uint_eq (g_list_model_get_n_items (G_LIST_MODEL (list)), 50);
+  ck_assert_uint_eq (changed.n_signals, 0);
+
+  /* The refresh counts (one signal); the count started before is stale. */
+  g_free (consult_test_store_save_visit (store, "Ana", "Díaz", NULL, NULL));
+  consult_client_list_count_async (list, NULL, count_done_cb, &error);
+  ck_assert (consult_client_list_refresh (list, &error));
+  ck_assert_uint_eq (changed.n_signals, 1);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  ck_assert (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS));
+  ck_assert_uint_eq (changed.n_signals, 1);
+  ck_assert_uint_eq (g_list_model_get_n_items (G_LIST_MODEL (list)), count_matches (NULL, CONSULT_CLIENT_SEARCH_DEFAULT));
+}
+END_TEST
+
 static Suite *
 store_search_suite (void)
 {
@@ -419,6 +624,9 @@ store_search_suite (void)
   tcase_add_test (tc, test_pages_follow_keys_in_every_scope);
   tcase_add_test (tc, test_prefetch_reads_the_same_rows);
   tcase_add_test (tc, test_search_reads_beside_the_writer);
+  tcase_add_test (tc, test_uncounted_list_grows_once);
+  tcase_add_test (tc, test_short_uncounted_list_is_counted);
+  tcase_add_test (tc, test_count_cancelled_or_stale);
   suite_add_tcase (suite, tc);
 
   return suite;

@@ -119,6 +119,8 @@ consult_client_rows_finalize (GObject *object)
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &row))
     row->rows = NULL;
   g_clear_pointer (&self->by_position, g_hash_table_unref);
+  if (self->source != NULL)
+    g_signal_handlers_disconnect_by_data (self->source, self);
   g_clear_object (&self->source);
 
   G_OBJECT_CLASS (consult_client_rows_parent_class)->finalize (object);
@@ -202,13 +204,12 @@ shows_the_same (ConsultClientSummary *a,
          g_strcmp0 (consult_client_summary_get_phone (a), consult_client_summary_get_phone (b)) == 0;
 }
 
-/* Only the rows held (those of the view's row widgets) read from
- * @source here, all near the top once the view is scrolled back.  A row
+/* Only the rows held (those of the view's row widgets) read from the
+ * source here, all near the top once the view is scrolled back.  A row
  * that shows the same client as before is not relabelled: typing on
  * often keeps the first clients of the list. */
-void
-consult_client_rows_set_source (ConsultClientRows *self,
-                                GListModel        *source)
+static void
+relabel (ConsultClientRows *self)
 {
   g_autoptr (GPtrArray) changed = g_ptr_array_new_with_free_func (g_object_unref);
   GHashTableIter iter;
@@ -217,12 +218,8 @@ consult_client_rows_set_source (ConsultClientRows *self,
   guint old_n_items;
   guint kept;
 
-  g_return_if_fail (CONSULT_IS_CLIENT_ROWS (self));
-  g_return_if_fail (source == NULL || G_IS_LIST_MODEL (source));
-
-  g_set_object (&self->source, source);
   old_n_items = self->n_items;
-  self->n_items = source != NULL ? g_list_model_get_n_items (source) : 0;
+  self->n_items = self->source != NULL ? g_list_model_get_n_items (self->source) : 0;
   kept = MIN (old_n_items, self->n_items);
 
   g_hash_table_iter_init (&iter, self->by_position);
@@ -253,4 +250,38 @@ consult_client_rows_set_source (ConsultClientRows *self,
 
   if (old_n_items != self->n_items)
     g_list_model_items_changed (G_LIST_MODEL (self), kept, old_n_items - kept, self->n_items - kept);
+}
+
+/* A list counted after it was shown grows at its end: the rows before
+ * stay as they are. */
+static void
+source_items_changed_cb (GListModel        *source,
+                         guint              position,
+                         guint              removed,
+                         guint              added,
+                         ConsultClientRows *self)
+{
+  if (removed == 0 && position == self->n_items)
+    {
+      self->n_items += added;
+      g_list_model_items_changed (G_LIST_MODEL (self), position, 0, added);
+    }
+  else
+    relabel (self);
+}
+
+void
+consult_client_rows_set_source (ConsultClientRows *self,
+                                GListModel        *source)
+{
+  g_return_if_fail (CONSULT_IS_CLIENT_ROWS (self));
+  g_return_if_fail (source == NULL || G_IS_LIST_MODEL (source));
+
+  if (self->source != NULL)
+    g_signal_handlers_disconnect_by_func (self->source, source_items_changed_cb, self);
+  g_set_object (&self->source, source);
+  if (source != NULL)
+    g_signal_connect (source, "items-changed", G_CALLBACK (source_items_changed_cb), self);
+
+  relabel (self);
 }

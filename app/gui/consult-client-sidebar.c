@@ -126,7 +126,9 @@ search_thread (GTask        *task,
   GError *error = NULL;
   ConsultClientList *clients;
 
-  clients = consult_client_list_new (data->store, data->text, data->flags, &error);
+  /* Counted once shown: all clients (an empty search) are 100,000 here,
+   * whose count costs more than reading the rows shown. */
+  clients = consult_client_list_new_uncounted (data->store, data->text, data->flags, &error);
   if (clients != NULL && !consult_client_list_prefetch (clients, ROWS_IN_VIEW, &error))
     g_clear_object (&clients);
 
@@ -134,6 +136,18 @@ search_thread (GTask        *task,
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, clients, g_object_unref);
+}
+
+static void
+count_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!consult_client_list_count_finish (CONSULT_CLIENT_LIST (source), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("Counting clients failed: %s", error->message);
 }
 
 static void
@@ -163,6 +177,11 @@ search_done_cb (GObject      *source,
   consult_client_rows_set_source (self->rows, G_LIST_MODEL (self->clients));
   consult_client_sidebar_update_page (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
+
+  /* The rows past those read come at the end, once the view is drawn;
+   * the next keystroke cancels the count with the search. */
+  if (self->clients != NULL && !consult_client_list_is_counted (self->clients))
+    consult_client_list_count_async (self->clients, self->search_cancellable, count_done_cb, NULL);
 }
 
 /* Counting the matches of a search is the slow part at 100,000 clients:

@@ -116,7 +116,9 @@ struct _ConsultClientList
   ConsultStore *store;
   char         *query;
   ConsultClientSearchFlags flags;
+  /* the rows known when !counted, every row once counted */
   guint         n_items;
+  gboolean      counted;
   /* A search by name with many hits: their nums, ascending; the pages
    * walk the name order and keep these */
   GArray       *hits;
@@ -514,32 +516,123 @@ list_model_iface_init (GListModelInterface *iface)
   iface->get_item = consult_client_list_get_item;
 }
 
+/* A search by name reads all its hits before its first page anyway
+ * (a page walks the name order and keeps the hits), which counts it. */
+static gboolean
+counts_with_first_page (ConsultClientList *self)
+{
+  return self->query != NULL && !(self->flags & CONSULT_CLIENT_SEARCH_NOTES);
+}
+
+/* Counts the list and reads its first page. */
+static gboolean
+read_counted (ConsultClientList  *self,
+              GError            **error)
+{
+  guint n_items;
+
+  /* The first page too, so that a list made in a worker thread shows
+   * its first rows without reading the database in the main thread. */
+  if (!count_items (self, &n_items, error))
+    return FALSE;
+  reset_pages (self, n_items);
+  self->counted = TRUE;
+
+  return n_items == 0 || lookup_page (self, 0, error) != NULL;
+}
+
+/* Reads the first @n_pages pages (those missing from the cache) of a
+ * list not counted yet; it then holds the rows read, and is counted if
+ * they end before the last page does. */
+static gboolean
+read_known_rows (ConsultClientList  *self,
+                 guint               n_pages,
+                 GError            **error)
+{
+  guint first = 0;
+  guint n_known = 0;
+  guint old_n_items = self->n_items;
+
+  g_assert (!self->counted && n_pages > 0 && n_pages <= MAX_CACHED_PAGES);
+
+  if (self->last_nums->len < n_pages)
+    g_array_set_size (self->last_nums, n_pages);
+  while (first < n_pages && g_hash_table_contains (self->pages, GUINT_TO_POINTER (first)))
+    first++;
+  if (first < n_pages && !load_pages (self, first, n_pages - first, error))
+    return FALSE;
+
+  for (guint page = 0; page < n_pages; page++)
+    {
+      GPtrArray *items = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
+
+      n_known += items != NULL ? items->len : 0;
+      if (items == NULL || items->len < PAGE_SIZE)
+        break;
+    }
+
+  /* The rows known before are among those read. */
+  g_assert (n_known >= old_n_items);
+  self->n_items = n_known;
+  self->counted = n_known < n_pages * PAGE_SIZE;
+  if (n_known > old_n_items)
+    g_list_model_items_changed (G_LIST_MODEL (self), old_n_items, 0, n_known - old_n_items);
+
+  return TRUE;
+}
+
+/* A new list: counted, or with @count_now FALSE holding the rows of its
+ * first page (which, for a search by name, counts it too). */
+static ConsultClientList *
+list_new (ConsultStore             *store,
+          const char               *text,
+          ConsultClientSearchFlags  flags,
+          gboolean                  count_now,
+          GError                  **error)
+{
+  g_autoptr (ConsultClientList) self = g_object_new (CONSULT_TYPE_CLIENT_LIST, NULL);
+
+  self->store = g_object_ref (store);
+  self->query = consult_store_search_query (text);
+  self->flags = flags;
+
+  if (count_now || counts_with_first_page (self))
+    {
+      if (!read_counted (self, error))
+        return NULL;
+    }
+  else
+    {
+      reset_pages (self, 0);
+      if (!read_known_rows (self, 1, error))
+        return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
 ConsultClientList *
 consult_client_list_new (ConsultStore              *store,
                          const char                *text,
                          ConsultClientSearchFlags   flags,
                          GError                   **error)
 {
-  g_autoptr (ConsultClientList) self = NULL;
-  guint n_items;
-
   g_return_val_if_fail (CONSULT_IS_STORE (store), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  self = g_object_new (CONSULT_TYPE_CLIENT_LIST, NULL);
-  self->store = g_object_ref (store);
-  self->query = consult_store_search_query (text);
-  self->flags = flags;
+  return list_new (store, text, flags, TRUE, error);
+}
 
-  /* The first page too, so that a list made in a worker thread shows
-   * its first rows without reading the database in the main thread. */
-  if (!count_items (self, &n_items, error))
-    return NULL;
-  reset_pages (self, n_items);
-  if (n_items > 0 && lookup_page (self, 0, error) == NULL)
-    return NULL;
+ConsultClientList *
+consult_client_list_new_uncounted (ConsultStore              *store,
+                                   const char                *text,
+                                   ConsultClientSearchFlags   flags,
+                                   GError                   **error)
+{
+  g_return_val_if_fail (CONSULT_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return g_steal_pointer (&self);
+  return list_new (store, text, flags, FALSE, error);
 }
 
 gboolean
@@ -557,6 +650,7 @@ consult_client_list_refresh (ConsultClientList  *self,
 
   old_n_items = self->n_items;
   reset_pages (self, n_items);
+  self->counted = TRUE;
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, n_items);
 
   return TRUE;
@@ -571,7 +665,8 @@ consult_client_list_refresh (ConsultClientList  *self,
  * Reads the first @n_items rows (at most 400) now, in one query, so that
  * a list made in a worker thread can be shown without reading the
  * database in the main thread.  Call it before handing the list to
- * another thread: a list is used by one thread at a time.
+ * another thread: a list is used by one thread at a time.  A list not
+ * counted yet then holds the rows read.
  */
 gboolean
 consult_client_list_prefetch (ConsultClientList  *self,
@@ -583,6 +678,10 @@ consult_client_list_prefetch (ConsultClientList  *self,
 
   g_return_val_if_fail (CONSULT_IS_CLIENT_LIST (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!self->counted)
+    return n_items == 0 ||
+           read_known_rows (self, MIN ((n_items + PAGE_SIZE - 1) / PAGE_SIZE, MAX_CACHED_PAGES), error);
 
   n_pages = (MIN (n_items, self->n_items) + PAGE_SIZE - 1) / PAGE_SIZE;
   n_pages = MIN (n_pages, MAX_CACHED_PAGES);
@@ -600,4 +699,85 @@ consult_client_list_get_flags (ConsultClientList *self)
   g_return_val_if_fail (CONSULT_IS_CLIENT_LIST (self), CONSULT_CLIENT_SEARCH_DEFAULT);
 
   return self->flags;
+}
+
+gboolean
+consult_client_list_is_counted (ConsultClientList *self)
+{
+  g_return_val_if_fail (CONSULT_IS_CLIENT_LIST (self), TRUE);
+
+  return self->counted;
+}
+
+/* In a worker thread: the count reads only what never changes after
+ * the list is made (its store, query and flags; a list not counted has
+ * no hits), so the list's owner may read pages meanwhile. */
+static void
+count_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  ConsultClientList *self = source_object;
+  GError *error = NULL;
+  guint n_items;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  if (count_items (self, &n_items, &error))
+    g_task_return_int (task, n_items);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+consult_client_list_count_async (ConsultClientList   *self,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr (GTask) task = NULL;
+
+  g_return_if_fail (CONSULT_IS_CLIENT_LIST (self));
+  g_return_if_fail (!self->counted);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, consult_client_list_count_async);
+  g_task_run_in_thread (task, count_thread);
+}
+
+gboolean
+consult_client_list_count_finish (ConsultClientList  *self,
+                                  GAsyncResult       *result,
+                                  GError            **error)
+{
+  gssize n_items;
+  guint n_known;
+
+  g_return_val_if_fail (CONSULT_IS_CLIENT_LIST (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  n_items = g_task_propagate_int (G_TASK (result), error);
+  if (n_items < 0)
+    return FALSE;
+  /* consult_client_list_refresh() counted it meanwhile. */
+  if (self->counted)
+    return TRUE;
+
+  n_known = self->n_items;
+  self->n_items = (guint) n_items;
+  self->counted = TRUE;
+  if (self->last_nums->len * PAGE_SIZE < self->n_items)
+    g_array_set_size (self->last_nums, (self->n_items + PAGE_SIZE - 1) / PAGE_SIZE);
+
+  /* Clients archived since the rows were read may leave fewer. */
+  if (self->n_items > n_known)
+    g_list_model_items_changed (G_LIST_MODEL (self), n_known, 0, self->n_items - n_known);
+  else if (self->n_items < n_known)
+    g_list_model_items_changed (G_LIST_MODEL (self), self->n_items, n_known - self->n_items, 0);
+
+  return TRUE;
 }

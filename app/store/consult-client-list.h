@@ -44,6 +44,27 @@ ConsultClientList *consult_client_list_new              (ConsultStore       *sto
                                                          const char         *text,
                                                          ConsultClientSearchFlags flags,
                                                          GError            **error);
+/* Like consult_client_list_new(), but where counting is a query of its
+ * own (all clients, or a search of the notes) the list holds only the
+ * rows read: its first page, or those consult_client_list_prefetch()
+ * reads on.  It is counted once those rows end before a page does, or
+ * by consult_client_list_count_async(): that counts in a worker thread
+ * and its finish adds the other rows at the end, in one
+ * GListModel::items-changed (unless consult_client_list_refresh() has
+ * counted the list meanwhile).  A search by name is counted at once:
+ * its first page needs all its hits. */
+ConsultClientList *consult_client_list_new_uncounted    (ConsultStore       *store,
+                                                         const char         *text,
+                                                         ConsultClientSearchFlags flags,
+                                                         GError            **error);
+gboolean           consult_client_list_is_counted       (ConsultClientList  *self);
+void               consult_client_list_count_async      (ConsultClientList  *self,
+                                                         GCancellable       *cancellable,
+                                                         GAsyncReadyCallback callback,
+                                                         gpointer            user_data);
+gboolean           consult_client_list_count_finish     (ConsultClientList  *self,
+                                                         GAsyncResult       *result,
+                                                         GError            **error);
 gboolean           consult_client_list_refresh          (ConsultClientList  *self,
                                                          GError            **error);
 gboolean           consult_client_list_prefetch         (ConsultClientList  *self,
