@@ -14,6 +14,7 @@
 #include "consult-client-list.h"
 #include "consult-client-rows.h"
 #include "consult-client-sidebar.h"
+#include "consult-row-label.h"
 
 /* Type-ahead search over the clinic's clients. The list is the store's
  * lazy model in a GtkListView, so only the visible rows are ever read. */
@@ -77,8 +78,17 @@ consult_client_sidebar_update_page (ConsultClientSidebar *self)
 {
   gboolean empty = self->clients == NULL ||
                    g_list_model_get_n_items (G_LIST_MODEL (self->clients)) == 0;
-  g_autofree char *text = search_text (self);
+  g_autofree char *text = NULL;
 
+  /* GtkStack measures its hidden pages too, and these texts wrap: they
+   * change only when shown, not at every keystroke over the list. */
+  if (!empty)
+    {
+      gtk_stack_set_visible_child (self->stack, self->list_page);
+      return;
+    }
+
+  text = search_text (self);
   if (self->store == NULL)
     {
       adw_status_page_set_title (self->empty_page, _("No Records Available"));
@@ -98,7 +108,7 @@ consult_client_sidebar_update_page (ConsultClientSidebar *self)
                                        _("Clients appear here once their first consultation is saved."));
     }
 
-  gtk_stack_set_visible_child (self->stack, empty ? GTK_WIDGET (self->empty_page) : self->list_page);
+  gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->empty_page));
 }
 
 typedef struct
@@ -268,17 +278,13 @@ setup_row_cb (GtkSignalListItemFactory *factory,
               gpointer                  user_data)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *name = gtk_label_new (NULL);
-  GtkWidget *details = gtk_label_new (NULL);
+  GtkWidget *name = consult_row_label_new ();
+  GtkWidget *details = consult_row_label_new ();
 
   gtk_widget_set_margin_top (box, 8);
   gtk_widget_set_margin_bottom (box, 8);
   gtk_widget_set_margin_start (box, 6);
   gtk_widget_set_margin_end (box, 6);
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (details), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (details), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (details, "dim-label");
   gtk_widget_add_css_class (details, "caption");
   gtk_box_append (GTK_BOX (box), name);
@@ -301,14 +307,14 @@ show_client (GtkWidget            *box,
   full_name = g_strjoin (" ", client ? consult_client_summary_get_given_name (client) : "",
                          family ? family : "", NULL);
   g_strstrip (full_name);
-  gtk_label_set_label (GTK_LABEL (name), full_name);
+  consult_row_label_set_text (CONSULT_ROW_LABEL (name), full_name);
 
   if (dob != NULL && dob[0] != '\0')
     /* TRANSLATORS: "born 1988-04-02" */
     g_string_append_printf (line, _("born %s"), dob);
   if (phone != NULL && phone[0] != '\0')
     g_string_append_printf (line, "%s%s", line->len > 0 ? " · " : "", phone);
-  gtk_label_set_label (GTK_LABEL (details), line->str);
+  consult_row_label_set_text (CONSULT_ROW_LABEL (details), line->str);
   gtk_widget_set_visible (details, line->len > 0);
   gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, full_name, -1);
 }
