@@ -321,6 +321,15 @@ apply_settings (ConsultSyncController *self)
     }
 }
 
+/* New settings or a new token take effect at once: what waits is sent
+ * with them. */
+static void
+reapply (ConsultSyncController *self)
+{
+  apply_settings (self);
+  consult_sync_controller_queue (self);
+}
+
 static void
 token_lookup_cb (GObject      *source,
                  GAsyncResult *result,
@@ -347,8 +356,7 @@ token_lookup_cb (GObject      *source,
       set_token_source (self, CONSULT_SYNC_TOKEN_NONE);
     }
 
-  apply_settings (self);
-  consult_sync_controller_queue (self);
+  reapply (self);
 
   /* Without a keyring a token typed in this session still serves; with
    * none, whoever starts the app is asked for it. A change of address is
@@ -369,8 +377,7 @@ reconfigure (ConsultSyncController *self)
   if (base_url[0] == '\0')
     {
       self->looked_up = TRUE;
-      apply_settings (self);
-      consult_sync_controller_queue (self);
+      reapply (self);
       return;
     }
 
@@ -413,8 +420,7 @@ consult_sync_controller_set_token (ConsultSyncController *self,
     consult_sync_token_store_async (base_url, token, self->cancellable,
                                     token_stored_cb, g_object_ref (self));
 
-  apply_settings (self);
-  consult_sync_controller_queue (self);
+  reapply (self);
 }
 
 static void
@@ -542,10 +548,8 @@ consult_sync_controller_new (ConsultStore     *store,
   self->worker = consult_sync_worker_new (store, catalogue);
 
   g_signal_connect_object (settings, "changed::fhir-base-url", G_CALLBACK (reconfigure), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (settings, "changed::fhir-identifier-system", G_CALLBACK (apply_settings), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (settings, "changed::fhir-identifier-system", G_CALLBACK (consult_sync_controller_queue), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (settings, "changed::fhir-ca-file", G_CALLBACK (apply_settings), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (settings, "changed::fhir-ca-file", G_CALLBACK (consult_sync_controller_queue), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (settings, "changed::fhir-identifier-system", G_CALLBACK (reapply), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (settings, "changed::fhir-ca-file", G_CALLBACK (reapply), self, G_CONNECT_SWAPPED);
   reconfigure (self);
 
   return self;
