@@ -9,8 +9,6 @@
 
 #include "config.h"
 
-#include <stdlib.h>
-
 #include "consult-client-list.h"
 #include "consult-store-private.h"
 
@@ -21,92 +19,84 @@
 #define SUMMARY_COLUMNS \
   "c.id, c.given_name, c.family_name, c.date_of_birth, c.phone, c.email, c.archived, c.num"
 
-/* Words match names, phone and e-mail only: never the status column. */
-#define NAME_COLUMNS "{given_name family_name email phone phone_digits}"
-/* ?1 is a query from consult_store_search_query(): quoted words only. */
-#define MATCH_ANY "client_fts MATCH '" NAME_COLUMNS " : (' || ?1 || ')'"
-/* Few clients are archived: "AND archived" is a cheap intersection where
- * "AND active" would walk every active client's entry. */
-#define MATCH_ARCHIVED \
-  "client_fts MATCH '" NAME_COLUMNS " : (' || ?1 || ') AND search_status : archived'"
-#define NAME_HITS "SELECT rowid AS num FROM client_fts WHERE " MATCH_ANY
+/* Searches by name read client_prefixes (consult-store-prefixes.c): the
+ * clients having a word that begins with ?1, in name order, so a page
+ * is a range of its key.  Any other words typed are ?4, a JSON array:
+ * each must begin a word of the same client. */
+#define PREFIX_KEYS "FROM client_prefixes p WHERE p.prefix = ?1 "
+#define PREFIX_ROWS "FROM client_prefixes p JOIN clients c ON c.num = p.num WHERE p.prefix = ?1 "
+#define ACTIVE_PREFIX "AND p.archived = 0 "
+#define OTHER_WORDS \
+  "AND NOT EXISTS (SELECT 1 FROM json_each (?4) w WHERE NOT EXISTS " \
+  "(SELECT 1 FROM client_prefixes q " \
+  "WHERE q.prefix = w.value AND q.sort_key = p.sort_key AND q.num = p.num)) "
 
-/* ...and clients with a consultation whose notes match. */
+/* A search of the notes too goes through the full-text indexes: ?1 is a
+ * query from consult_store_search_query(), quoted words only, and words
+ * match names, phone and e-mail, never the status column. */
+#define NAME_COLUMNS "{given_name family_name email phone phone_digits}"
 #define NOTES_HITS \
-  NAME_HITS " UNION " \
+  "SELECT rowid AS num FROM client_fts " \
+  "WHERE client_fts MATCH '" NAME_COLUMNS " : (' || ?1 || ')' UNION " \
   "SELECT c2.num FROM consultation_fts " \
   "JOIN consultations k ON k.num = consultation_fts.rowid " \
   "JOIN clients c2 ON c2.id = k.client_id WHERE consultation_fts MATCH ?1"
-
-/* Few hits: they drive the join and only they are sorted. */
-#define FROM_HITS(hits) "FROM (" hits ") h JOIN clients c ON c.num = h.num "
-
-/* Many hits: the count reads them once, in rowid order, and a page
- * walks the name-order index, keeping the entries that are hits and
- * reading only their rows; so a page costs about a page of rows, not a
- * sort of every hit. */
-#define HITS_SQL "SELECT rowid FROM client_fts WHERE " MATCH_ANY " ORDER BY rowid"
-#define ARCHIVED_HITS_SQL "SELECT count(*) FROM client_fts WHERE " MATCH_ARCHIVED
-#define ROW_SQL "SELECT " SUMMARY_COLUMNS " FROM clients c WHERE c.num = ?1"
-
-/* From this many hits on, walking beats sorting. */
-#define WALK_MIN_HITS 400
+#define FROM_NOTES_HITS "FROM (" NOTES_HITS ") h JOIN clients c ON c.num = h.num "
 
 /* Pages are found by key, never by OFFSET (which reads every row before
  * the page): a page starts after the last row of the page before it,
  * ?3 being that row's num.  A row's place in the order is its sort_key,
- * then its num, as the ORDER BY says. */
-#define AFTER_KEY "AND (c.sort_key, c.num) > ((SELECT a.sort_key FROM clients a WHERE a.num = ?3), ?3) "
-#define ORDER "ORDER BY c.sort_key, c.num"
+ * then its num, as the ORDER BY says; @k names the table whose index
+ * gives that order. */
+#define AFTER_KEY(k) \
+  "AND (" k ".sort_key, " k ".num) > ((SELECT a.sort_key FROM clients a WHERE a.num = ?3), ?3) "
+#define ORDER(k) "ORDER BY " k ".sort_key, " k ".num"
 
-#define FIRST_PAGE(source) "SELECT " SUMMARY_COLUMNS " " source ORDER " LIMIT ?2"
-#define NEXT_PAGE(source) "SELECT " SUMMARY_COLUMNS " " source AFTER_KEY ORDER " LIMIT ?2"
+#define FIRST_PAGE(source, k) "SELECT " SUMMARY_COLUMNS " " source ORDER (k) " LIMIT ?2"
+#define NEXT_PAGE(source, k) "SELECT " SUMMARY_COLUMNS " " source AFTER_KEY (k) ORDER (k) " LIMIT ?2"
 /* Every row's num in order: where a jump far down the list starts. */
-#define RANKS(source) "SELECT c.num " source ORDER
+#define RANKS(source, k) "SELECT " k ".num " source ORDER (k)
 
 /* What each scope reads, [include_archived] second; each ends in a WHERE
  * clause for AFTER_KEY to extend. */
 #define ALL_ACTIVE "FROM clients c WHERE c.archived = 0 "
 #define ALL_ARCHIVED "FROM clients c WHERE 1 "
-#define NAME_ACTIVE FROM_HITS (NAME_HITS) "WHERE +c.archived = 0 "
-#define NAME_ARCHIVED FROM_HITS (NAME_HITS) "WHERE 1 "
-#define NOTES_ACTIVE FROM_HITS (NOTES_HITS) "WHERE +c.archived = 0 "
-#define NOTES_ARCHIVED FROM_HITS (NOTES_HITS) "WHERE 1 "
-#define WALK(source) "SELECT c.num " source ORDER
-#define WALK_AFTER(source) "SELECT c.num " source AFTER_KEY ORDER
+#define NOTES_ACTIVE FROM_NOTES_HITS "WHERE +c.archived = 0 "
+#define NOTES_ARCHIVED FROM_NOTES_HITS "WHERE 1 "
 
-enum { ALL, BY_NAME, BY_NAME_OR_NOTES, BY_NAME_WALKING, N_SCOPES };
+enum { ALL, BY_WORD, BY_WORDS, BY_NAME_OR_NOTES, N_SCOPES };
 
-/* [scope][include_archived]; searches by name are counted from their
- * hits (read_hits()) */
+/* [scope][include_archived] */
 static const char *const count_sql[N_SCOPES][2] = {
   { "SELECT count(*) FROM clients c WHERE c.archived = 0",
     "SELECT count(*) FROM clients c" },
-  { NULL, NULL },
-  { "SELECT count(*) " FROM_HITS (NOTES_HITS) "WHERE +c.archived = 0",
-    "SELECT count(*) " FROM_HITS (NOTES_HITS) },
-  { NULL, NULL },
+  { "SELECT count(*) " PREFIX_KEYS ACTIVE_PREFIX,
+    "SELECT count(*) " PREFIX_KEYS },
+  { "SELECT count(*) " PREFIX_KEYS ACTIVE_PREFIX OTHER_WORDS,
+    "SELECT count(*) " PREFIX_KEYS OTHER_WORDS },
+  { "SELECT count(*) " NOTES_ACTIVE,
+    "SELECT count(*) " NOTES_ARCHIVED },
 };
 
 static const char *const first_page_sql[N_SCOPES][2] = {
-  { FIRST_PAGE (ALL_ACTIVE), FIRST_PAGE (ALL_ARCHIVED) },
-  { FIRST_PAGE (NAME_ACTIVE), FIRST_PAGE (NAME_ARCHIVED) },
-  { FIRST_PAGE (NOTES_ACTIVE), FIRST_PAGE (NOTES_ARCHIVED) },
-  { WALK (ALL_ACTIVE), WALK (ALL_ARCHIVED) },
+  { FIRST_PAGE (ALL_ACTIVE, "c"), FIRST_PAGE (ALL_ARCHIVED, "c") },
+  { FIRST_PAGE (PREFIX_ROWS ACTIVE_PREFIX, "p"), FIRST_PAGE (PREFIX_ROWS, "p") },
+  { FIRST_PAGE (PREFIX_ROWS ACTIVE_PREFIX OTHER_WORDS, "p"), FIRST_PAGE (PREFIX_ROWS OTHER_WORDS, "p") },
+  { FIRST_PAGE (NOTES_ACTIVE, "c"), FIRST_PAGE (NOTES_ARCHIVED, "c") },
 };
 
 static const char *const next_page_sql[N_SCOPES][2] = {
-  { NEXT_PAGE (ALL_ACTIVE), NEXT_PAGE (ALL_ARCHIVED) },
-  { NEXT_PAGE (NAME_ACTIVE), NEXT_PAGE (NAME_ARCHIVED) },
-  { NEXT_PAGE (NOTES_ACTIVE), NEXT_PAGE (NOTES_ARCHIVED) },
-  { WALK_AFTER (ALL_ACTIVE), WALK_AFTER (ALL_ARCHIVED) },
+  { NEXT_PAGE (ALL_ACTIVE, "c"), NEXT_PAGE (ALL_ARCHIVED, "c") },
+  { NEXT_PAGE (PREFIX_ROWS ACTIVE_PREFIX, "p"), NEXT_PAGE (PREFIX_ROWS, "p") },
+  { NEXT_PAGE (PREFIX_ROWS ACTIVE_PREFIX OTHER_WORDS, "p"), NEXT_PAGE (PREFIX_ROWS OTHER_WORDS, "p") },
+  { NEXT_PAGE (NOTES_ACTIVE, "c"), NEXT_PAGE (NOTES_ARCHIVED, "c") },
 };
 
 static const char *const ranks_sql[N_SCOPES][2] = {
-  { RANKS (ALL_ACTIVE), RANKS (ALL_ARCHIVED) },
-  { RANKS (NAME_ACTIVE), RANKS (NAME_ARCHIVED) },
-  { RANKS (NOTES_ACTIVE), RANKS (NOTES_ARCHIVED) },
-  { WALK (ALL_ACTIVE), WALK (ALL_ARCHIVED) },
+  { RANKS (ALL_ACTIVE, "c"), RANKS (ALL_ARCHIVED, "c") },
+  { RANKS (PREFIX_KEYS ACTIVE_PREFIX, "p"), RANKS (PREFIX_KEYS, "p") },
+  { RANKS (PREFIX_KEYS ACTIVE_PREFIX OTHER_WORDS, "p"), RANKS (PREFIX_KEYS OTHER_WORDS, "p") },
+  { RANKS (NOTES_ACTIVE, "c"), RANKS (NOTES_ARCHIVED, "c") },
 };
 
 struct _ConsultClientList
@@ -114,14 +104,16 @@ struct _ConsultClientList
   GObject       parent_instance;
 
   ConsultStore *store;
+  /* a search of the notes too: its full-text query */
   char         *query;
+  /* a search by name: the words typed, the one that drives it first */
+  char        **words;
+  /* the JSON array of the words after the first, or NULL */
+  char         *other_words;
   ConsultClientSearchFlags flags;
   /* the rows known when !counted, every row once counted */
   guint         n_items;
   gboolean      counted;
-  /* A search by name with many hits: their nums, ascending; the pages
-   * walk the name order and keep these */
-  GArray       *hits;
   /* page number -> GPtrArray of ConsultClientSummary */
   GHashTable   *pages;
   /* page numbers, most recently used first */
@@ -146,11 +138,12 @@ consult_client_list_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_pointer (&self->query, g_free);
+  g_clear_pointer (&self->words, g_strfreev);
+  g_clear_pointer (&self->other_words, g_free);
   g_clear_pointer (&self->pages, g_hash_table_unref);
   g_queue_clear (&self->recent);
   g_clear_pointer (&self->last_nums, g_array_unref);
   g_clear_pointer (&self->ranks, g_array_unref);
-  g_clear_pointer (&self->hits, g_array_unref);
 
   G_OBJECT_CLASS (consult_client_list_parent_class)->finalize (object);
 }
@@ -181,17 +174,22 @@ prepare (ConsultClientList  *self,
   ConsultStoreStmt *stmt;
   guint scope = ALL;
 
-  if (self->query != NULL && (self->flags & CONSULT_CLIENT_SEARCH_NOTES))
+  if (self->query != NULL)
     scope = BY_NAME_OR_NOTES;
-  else if (self->query != NULL)
-    scope = self->hits != NULL ? BY_NAME_WALKING : BY_NAME;
+  else if (self->other_words != NULL)
+    scope = BY_WORDS;
+  else if (self->words != NULL)
+    scope = BY_WORD;
 
   stmt = _consult_store_prepare_search (self->store,
                                         sql[scope][(self->flags & CONSULT_CLIENT_SEARCH_INCLUDE_ARCHIVED) != 0],
                                         error);
-  /* A walk reads the name order alone. */
-  if (stmt != NULL && scope != BY_NAME_WALKING && self->query != NULL)
-    _consult_store_bind_text (stmt, 1, self->query);
+  if (stmt == NULL || scope == ALL)
+    return stmt;
+
+  _consult_store_bind_text (stmt, 1, self->query != NULL ? self->query : self->words[0]);
+  if (scope == BY_WORDS)
+    _consult_store_bind_text (stmt, 4, self->other_words);
 
   return stmt;
 }
@@ -209,82 +207,6 @@ reset_pages (ConsultClientList *self,
   g_clear_pointer (&self->ranks, g_array_unref);
 }
 
-/* Counts a search by name from its hits, and keeps them if they are
- * many enough to be walked. */
-static gboolean
-read_hits (ConsultClientList  *self,
-           guint              *n_items,
-           GError            **error)
-{
-  g_autoptr (ConsultStoreStmt) stmt = NULL;
-  g_autoptr (ConsultStoreStmt) archived = NULL;
-  g_autoptr (GArray) hits = g_array_new (FALSE, FALSE, sizeof (gint64));
-  gint64 n;
-  int found;
-
-  if (!(stmt = _consult_store_prepare_search (self->store, HITS_SQL, error)))
-    return FALSE;
-
-  _consult_store_bind_text (stmt, 1, self->query);
-  while ((found = _consult_store_step_row (self->store, stmt, error)) > 0)
-    {
-      gint64 num = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (hits, num);
-    }
-  if (found < 0)
-    return FALSE;
-
-  /* Few clients are archived: "AND archived" is a cheap intersection. */
-  n = hits->len;
-  if (!(self->flags & CONSULT_CLIENT_SEARCH_INCLUDE_ARCHIVED))
-    {
-      if (!(archived = _consult_store_prepare_search (self->store, ARCHIVED_HITS_SQL, error)))
-        return FALSE;
-      _consult_store_bind_text (archived, 1, self->query);
-      if (_consult_store_step_row (self->store, archived, error) < 0)
-        return FALSE;
-      n -= sqlite3_column_int64 (archived, 0);
-    }
-
-  g_clear_pointer (&self->hits, g_array_unref);
-  if (n >= WALK_MIN_HITS)
-    self->hits = g_steal_pointer (&hits);
-  *n_items = (guint) n;
-
-  return TRUE;
-}
-
-static int
-compare_nums (gconstpointer a,
-              gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a;
-  gint64 y = *(const gint64 *) b;
-
-  return (x > y) - (x < y);
-}
-
-/* Steps @stmt to its next row; in a walk (whose rows are nums), to the
- * next one that is a hit. */
-static int
-step (ConsultClientList  *self,
-      ConsultStoreStmt   *stmt,
-      GError            **error)
-{
-  int found;
-
-  while ((found = _consult_store_step_row (self->store, stmt, error)) > 0 && self->hits != NULL)
-    {
-      gint64 num = sqlite3_column_int64 (stmt, 0);
-
-      if (bsearch (&num, self->hits->data, self->hits->len, sizeof (gint64), compare_nums) != NULL)
-        break;
-    }
-
-  return found;
-}
-
 static gboolean
 count_items (ConsultClientList  *self,
              guint              *n_items,
@@ -292,9 +214,6 @@ count_items (ConsultClientList  *self,
 {
   g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&self->store->search_lock);
   g_autoptr (ConsultStoreStmt) stmt = NULL;
-
-  if (self->query != NULL && !(self->flags & CONSULT_CLIENT_SEARCH_NOTES))
-    return read_hits (self, n_items, error);
 
   if (!(stmt = prepare (self, count_sql, error)) ||
       _consult_store_step_row (self->store, stmt, error) < 0)
@@ -316,7 +235,7 @@ read_ranks (ConsultClientList  *self,
     return FALSE;
 
   ranks = g_array_sized_new (FALSE, FALSE, sizeof (gint64), self->n_items);
-  while ((found = step (self, stmt, error)) > 0)
+  while ((found = _consult_store_step_row (self->store, stmt, error)) > 0)
     {
       gint64 num = sqlite3_column_int64 (stmt, 0);
 
@@ -374,7 +293,6 @@ load_pages (ConsultClientList  *self,
 {
   g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&self->store->search_lock);
   g_autoptr (ConsultStoreStmt) stmt = NULL;
-  ConsultStoreStmt *row_stmt = NULL;
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   guint end_page = page + n_pages;
   gint64 after_num = 0;
@@ -394,42 +312,26 @@ load_pages (ConsultClientList  *self,
   else if ((stmt = prepare (self, next_page_sql, error)) != NULL)
     sqlite3_bind_int64 (stmt, 3, after_num);
 
-  if (stmt == NULL ||
-      (self->hits != NULL && !(row_stmt = _consult_store_prepare_search (self->store, ROW_SQL, error))))
+  if (stmt == NULL)
     return FALSE;
 
-  if (self->hits == NULL)
-    sqlite3_bind_int64 (stmt, 2, (gint64) n_pages * PAGE_SIZE);
-  while (page < end_page && (found = step (self, stmt, error)) > 0)
+  sqlite3_bind_int64 (stmt, 2, (gint64) n_pages * PAGE_SIZE);
+  while (page < end_page && (found = _consult_store_step_row (self->store, stmt, error)) > 0)
     {
-      g_autoptr (ConsultStoreStmt) row = NULL;
-      ConsultStoreStmt *source = stmt;
-
-      /* A walk found a hit's num: its row. */
-      if (row_stmt != NULL)
-        {
-          row = source = row_stmt;
-          sqlite3_bind_int64 (row, 1, sqlite3_column_int64 (stmt, 0));
-          if ((found = _consult_store_step_row (self->store, row, error)) < 0)
-            break;
-          if (found == 0)
-            continue;
-        }
-
       g_ptr_array_add (items,
-                       consult_client_summary_new ((const char *) sqlite3_column_text (source, 0),
-                                                   (const char *) sqlite3_column_text (source, 1),
-                                                   (const char *) sqlite3_column_text (source, 2),
-                                                   (const char *) sqlite3_column_text (source, 3),
-                                                   (const char *) sqlite3_column_text (source, 4),
-                                                   (const char *) sqlite3_column_text (source, 5),
-                                                   sqlite3_column_int (source, 6) != 0));
+                       consult_client_summary_new ((const char *) sqlite3_column_text (stmt, 0),
+                                                   (const char *) sqlite3_column_text (stmt, 1),
+                                                   (const char *) sqlite3_column_text (stmt, 2),
+                                                   (const char *) sqlite3_column_text (stmt, 3),
+                                                   (const char *) sqlite3_column_text (stmt, 4),
+                                                   (const char *) sqlite3_column_text (stmt, 5),
+                                                   sqlite3_column_int (stmt, 6) != 0));
       if (items->len < PAGE_SIZE)
         continue;
 
       /* A full page: the next one starts after its last row. */
       if (page < self->last_nums->len)
-        g_array_index (self->last_nums, gint64, page) = sqlite3_column_int64 (source, 7);
+        g_array_index (self->last_nums, gint64, page) = sqlite3_column_int64 (stmt, 7);
       cache_page (self, page++, g_steal_pointer (&items));
       items = g_ptr_array_new_with_free_func (g_object_unref);
     }
@@ -516,14 +418,6 @@ list_model_iface_init (GListModelInterface *iface)
   iface->get_item = consult_client_list_get_item;
 }
 
-/* A search by name reads all its hits before its first page anyway
- * (a page walks the name order and keeps the hits), which counts it. */
-static gboolean
-counts_with_first_page (ConsultClientList *self)
-{
-  return self->query != NULL && !(self->flags & CONSULT_CLIENT_SEARCH_NOTES);
-}
-
 /* Counts the list and reads its first page. */
 static gboolean
 read_counted (ConsultClientList  *self,
@@ -582,7 +476,7 @@ read_known_rows (ConsultClientList  *self,
 }
 
 /* A new list: counted, or with @count_now FALSE holding the rows of its
- * first page (which, for a search by name, counts it too). */
+ * first page. */
 static ConsultClientList *
 list_new (ConsultStore             *store,
           const char               *text,
@@ -593,10 +487,13 @@ list_new (ConsultStore             *store,
   g_autoptr (ConsultClientList) self = g_object_new (CONSULT_TYPE_CLIENT_LIST, NULL);
 
   self->store = g_object_ref (store);
-  self->query = consult_store_search_query (text);
   self->flags = flags;
+  if (flags & CONSULT_CLIENT_SEARCH_NOTES)
+    self->query = consult_store_search_query (text);
+  else if ((self->words = _consult_store_search_words (text)) != NULL && self->words[1] != NULL)
+    self->other_words = _consult_store_words_to_json ((const char *const *) self->words + 1);
 
-  if (count_now || counts_with_first_page (self))
+  if (count_now)
     {
       if (!read_counted (self, error))
         return NULL;
@@ -710,8 +607,8 @@ consult_client_list_is_counted (ConsultClientList *self)
 }
 
 /* In a worker thread: the count reads only what never changes after
- * the list is made (its store, query and flags; a list not counted has
- * no hits), so the list's owner may read pages meanwhile. */
+ * the list is made (its store, query, words and flags), so the list's
+ * owner may read pages meanwhile. */
 static void
 count_thread (GTask        *task,
               gpointer      source_object,

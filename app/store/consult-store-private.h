@@ -95,6 +95,13 @@ gboolean          _consult_store_client_upsert  (ConsultStore      *self,
                                                  ConsultStoreClient *client,
                                                  GError           **error);
 
+/* consult-store-prefixes.c */
+gboolean          _consult_store_add_functions  (sqlite3           *db,
+                                                 const char        *path,
+                                                 GError           **error);
+char            **_consult_store_search_words   (const char        *text);
+char             *_consult_store_words_to_json  (const char *const *words);
+
 /* consult-store-plans.c */
 ConsultStorePlanStatus _consult_store_plan_status_from_string (const char *text);
 char             *_consult_store_plan_insert    (ConsultStore      *self,

@@ -373,6 +373,13 @@ consult_store_open (ConsultStore  *self,
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, (int) self->busy_timeout_ms);
 
+  /* Before any migration: the search triggers call the store's own. */
+  if (!_consult_store_add_functions (self->db, self->path, error))
+    {
+      consult_store_close (self);
+      return FALSE;
+    }
+
   /* SQLite quietly falls back to read-only when it may not write the
    * file; a store that cannot save is refused now, not at the first save. */
   if (sqlite3_db_readonly (self->db, "main") == 1)
