@@ -11,6 +11,7 @@
 #include "consult-test-store.h"
 #include "consult-client-list.h"
 #include "consult-store-clients.h"
+#include "consult-store-private.h"
 
 static char *dir;
 static ConsultStore *store;
@@ -657,6 +658,61 @@ START_TEST (test_count_cancelled_or_stale)
 }
 END_TEST
 
+/* The VM steps the search connection's count by name has run since the
+ * last call. */
+static int
+count_steps (void)
+{
+  g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&store->search_lock);
+
+  for (sqlite3_stmt *stmt = sqlite3_next_stmt (store->search_db, NULL); stmt != NULL;
+       stmt = sqlite3_next_stmt (store->search_db, stmt))
+    if (g_str_has_prefix (sqlite3_sql (stmt), "SELECT count(*) FROM client_prefixes"))
+      return sqlite3_stmt_status (stmt, SQLITE_STMTSTATUS_VM_STEP, TRUE);
+
+  ck_abort_msg ("no count statement");
+  return 0;
+}
+
+/* A count cancelled while it runs stops at once, leaving the search
+ * connection to the next keystroke's search. */
+START_TEST (test_cancel_interrupts_a_running_count)
+{
+  g_autoptr (GPtrArray) all = add_paging_clients (460);
+  g_autoptr (ConsultClientList) counted = NULL;
+  g_autoptr (ConsultClientList) list = NULL;
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GError) error = NULL;
+  GError *done = NULL;
+  guint n = count_matches ("keyset", CONSULT_CLIENT_SEARCH_DEFAULT);
+  int full_steps;
+
+  ck_assert_uint_gt (n, 400);
+  count_steps ();
+  counted = consult_client_list_new_uncounted (store, "keyset", CONSULT_CLIENT_SEARCH_DEFAULT, &error);
+  ck_assert (count_list (counted, NULL, &error));
+  ck_assert_uint_eq (g_list_model_get_n_items (G_LIST_MODEL (counted)), n);
+  full_steps = count_steps ();
+  ck_assert_int_gt (full_steps, 2000);
+
+  /* The count waits for the search connection, and is cancelled then. */
+  list = consult_client_list_new_uncounted (store, "keyset", CONSULT_CLIENT_SEARCH_DEFAULT, &error);
+  g_mutex_lock (&store->search_lock);
+  consult_client_list_count_async (list, cancellable, count_done_cb, &done);
+  g_usleep (100 * G_TIME_SPAN_MILLISECOND);
+  g_cancellable_cancel (cancellable);
+  g_mutex_unlock (&store->search_lock);
+  while (done == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  ck_assert (g_error_matches (done, G_IO_ERROR, G_IO_ERROR_CANCELLED));
+  g_error_free (done);
+  ck_assert_int_lt (count_steps (), full_steps / 2);
+  ck_assert (!consult_client_list_is_counted (list));
+  ck_assert_uint_eq (count_matches ("keyset", CONSULT_CLIENT_SEARCH_DEFAULT), n);
+}
+END_TEST
+
 static Suite *
 store_search_suite (void)
 {
@@ -680,6 +736,7 @@ store_search_suite (void)
   tcase_add_test (tc, test_uncounted_list_grows_once);
   tcase_add_test (tc, test_short_uncounted_list_is_counted);
   tcase_add_test (tc, test_count_cancelled_or_stale);
+  tcase_add_test (tc, test_cancel_interrupts_a_running_count);
   suite_add_tcase (suite, tc);
 
   return suite;

@@ -207,16 +207,35 @@ reset_pages (ConsultClientList *self,
   g_clear_pointer (&self->ranks, g_array_unref);
 }
 
+/* SQLite's progress handler: a non-zero return interrupts the query. */
+static int
+interrupt_if_cancelled (gpointer cancellable)
+{
+  return g_cancellable_is_cancelled (cancellable);
+}
+
+/* A @cancellable stops the count at once: a broad count holds the search
+ * connection for many milliseconds, which the next keystroke's search
+ * would otherwise wait out. */
 static gboolean
 count_items (ConsultClientList  *self,
              guint              *n_items,
+             GCancellable       *cancellable,
              GError            **error)
 {
   g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&self->store->search_lock);
   g_autoptr (ConsultStoreStmt) stmt = NULL;
+  int found;
 
-  if (!(stmt = prepare (self, count_sql, error)) ||
-      _consult_store_step_row (self->store, stmt, error) < 0)
+  if (!(stmt = prepare (self, count_sql, error)))
+    return FALSE;
+
+  if (cancellable != NULL)
+    sqlite3_progress_handler (self->store->search_db, 1000, interrupt_if_cancelled, cancellable);
+  found = _consult_store_step_row (self->store, stmt, error);
+  if (cancellable != NULL)
+    sqlite3_progress_handler (self->store->search_db, 0, NULL, NULL);
+  if (found < 0)
     return FALSE;
 
   *n_items = (guint) sqlite3_column_int64 (stmt, 0);
@@ -427,7 +446,7 @@ read_counted (ConsultClientList  *self,
 
   /* The first page too, so that a list made in a worker thread shows
    * its first rows without reading the database in the main thread. */
-  if (!count_items (self, &n_items, error))
+  if (!count_items (self, &n_items, NULL, error))
     return FALSE;
   reset_pages (self, n_items);
   self->counted = TRUE;
@@ -542,7 +561,7 @@ consult_client_list_refresh (ConsultClientList  *self,
   g_return_val_if_fail (CONSULT_IS_CLIENT_LIST (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!count_items (self, &n_items, error))
+  if (!count_items (self, &n_items, NULL, error))
     return FALSE;
 
   old_n_items = self->n_items;
@@ -622,8 +641,13 @@ count_thread (GTask        *task,
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  if (count_items (self, &n_items, &error))
+  if (count_items (self, &n_items, cancellable, &error))
     g_task_return_int (task, n_items);
+  else if (g_cancellable_is_cancelled (cancellable))
+    {
+      g_error_free (error);
+      g_task_return_error_if_cancelled (task);
+    }
   else
     g_task_return_error (task, error);
 }
