@@ -144,6 +144,9 @@ void              _consult_store_checkpointer_request (ConsultStoreCheckpointer 
                                                        int                       wal_pages);
 void              _consult_store_checkpointer_set_min_pages (ConsultStoreCheckpointer *self,
                                                              guint                     min_pages);
+void              _consult_store_checkpointer_set_quiet (ConsultStoreCheckpointer *self,
+                                                         guint                     quiet_ms,
+                                                         guint                     busy_pages);
 guint             _consult_store_checkpointer_get_n_done (ConsultStoreCheckpointer *self);
 void              _consult_store_checkpointer_free (ConsultStoreCheckpointer *self);
 
