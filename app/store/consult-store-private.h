@@ -108,6 +108,9 @@ char             *_consult_store_plan_insert    (ConsultStore      *self,
 gboolean          _consult_store_outbox_enqueue (ConsultStore      *self,
                                                  const char        *plan_id,
                                                  GError           **error);
+gboolean          _consult_store_outbox_enqueue_new (ConsultStore  *self,
+                                                     const char    *plan_id,
+                                                     GError       **error);
 gboolean          _consult_store_outbox_resend_if_sent (ConsultStore *self,
                                                         const char   *plan_id,
                                                         GError      **error);
