@@ -43,14 +43,17 @@ count_threads (void)
   return n;
 }
 
-/* Opens the store, saves @n_saves visits with a checkpoint asked after
- * every commit, and waits for the thread to have run one. */
+/* Saves @n_saves visits with a checkpoint asked after every commit that
+ * waits for @quiet_ms without a commit, or for @busy_pages of WAL. */
 static ConsultStore *
-open_and_checkpoint (guint n_saves)
+open_and_save (guint n_saves,
+               guint quiet_ms,
+               guint busy_pages)
 {
   ConsultStore *store = consult_test_store_open (dir);
 
   _consult_store_checkpointer_set_min_pages (store->checkpointer, 1);
+  _consult_store_checkpointer_set_quiet (store->checkpointer, quiet_ms, busy_pages);
   for (guint i = 0; i < n_saves; i++)
     {
       g_autofree char *family = g_strdup_printf ("Family%u", i);
@@ -58,10 +61,25 @@ open_and_checkpoint (guint n_saves)
       g_free (consult_test_store_save_visit (store, "Given", family, NULL, NULL));
     }
 
+  return store;
+}
+
+static void
+wait_for_checkpoint (ConsultStore *store)
+{
   /* No timing asserted: the test runner's timeout bounds the wait. */
   while (_consult_store_checkpointer_get_n_done (store->checkpointer) == 0)
     g_usleep (G_USEC_PER_SEC / 100);
+}
 
+/* Opens the store, saves @n_saves visits with a checkpoint asked after
+ * every commit and run at once, and waits for the thread to have run one. */
+static ConsultStore *
+open_and_checkpoint (guint n_saves)
+{
+  ConsultStore *store = open_and_save (n_saves, 0, G_MAXUINT);
+
+  wait_for_checkpoint (store);
   return store;
 }
 
@@ -114,6 +132,47 @@ START_TEST (test_no_thread_without_checkpoint)
 }
 END_TEST
 
+START_TEST (test_checkpoint_waits_for_quiet)
+{
+  g_autoptr (ConsultStore) store = NULL;
+
+  /* An hour of quiet is never reached while the test saves... */
+  store = open_and_save (5, 3600 * 1000, G_MAXUINT);
+  ck_assert_uint_eq (_consult_store_checkpointer_get_n_done (store->checkpointer), 0);
+
+  /* ...and once the quiet needed is over, the waiting thread runs it. */
+  _consult_store_checkpointer_set_quiet (store->checkpointer, 0, G_MAXUINT);
+  wait_for_checkpoint (store);
+}
+END_TEST
+
+START_TEST (test_checkpoint_of_a_large_wal_waits_for_nothing)
+{
+  g_autoptr (ConsultStore) store = NULL;
+
+  store = open_and_save (5, 3600 * 1000, 1);
+  wait_for_checkpoint (store);
+}
+END_TEST
+
+START_TEST (test_waiting_checkpoint_stops_on_close)
+{
+  g_autoptr (ConsultStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  guint threads_before = count_threads ();
+
+  store = open_and_save (5, 3600 * 1000, G_MAXUINT);
+  ck_assert_uint_eq (count_threads (), threads_before + 1);
+
+  /* Closing does not wait the hour: the thread stops, and closing the
+   * last connection checkpoints as SQLite does. */
+  consult_store_close (store);
+  ck_assert_uint_eq (count_threads (), threads_before);
+  ck_assert (consult_store_open (store, &error));
+  ck_assert_int_eq (consult_test_store_count (store, "clients"), 5);
+}
+END_TEST
+
 static Suite *
 store_checkpoint_suite (void)
 {
@@ -124,6 +183,9 @@ store_checkpoint_suite (void)
   tcase_add_test (tc, test_checkpoint_thread_stops_on_close);
   tcase_add_test (tc, test_checkpoint_thread_stops_on_finalize);
   tcase_add_test (tc, test_no_thread_without_checkpoint);
+  tcase_add_test (tc, test_checkpoint_waits_for_quiet);
+  tcase_add_test (tc, test_checkpoint_of_a_large_wal_waits_for_nothing);
+  tcase_add_test (tc, test_waiting_checkpoint_stops_on_close);
   suite_add_tcase (suite, tc);
 
   return suite;

@@ -24,10 +24,22 @@ static void
 canonical_append (GString    *out,
                   const char *value)
 {
+  char length[24];
+  gsize len;
+
   if (value == NULL)
-    g_string_append (out, "-;");
-  else
-    g_string_append_printf (out, "%" G_GSIZE_FORMAT ":%s;", strlen (value), value);
+    {
+      g_string_append (out, "-;");
+      return;
+    }
+
+  /* "%zu:%s;" byte for byte, without formatting a whole intake or plan
+   * JSON through printf (a copy of it in a temporary string) per row. */
+  len = strlen (value);
+  g_snprintf (length, sizeof length, "%" G_GSIZE_FORMAT ":", len);
+  g_string_append (out, length);
+  g_string_append_len (out, value, len);
+  g_string_append_c (out, ';');
 }
 
 static char *

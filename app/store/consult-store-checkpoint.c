@@ -22,6 +22,15 @@
 
 /* SQLite's own default threshold, about 4 MiB of WAL. */
 #define CHECKPOINT_MIN_PAGES 1000
+/* Saves come in bursts (a consultation, its plan amended, signed): a
+ * checkpoint started right after a commit writes pages all over the
+ * database file and syncs it while the next save waits for its own
+ * fsync behind that.  So a checkpoint waits until no commit has come
+ * for this long... */
+#define CHECKPOINT_QUIET_MS 200
+/* ...unless the WAL has grown to this size (about 40 MiB): a steady
+ * stream of writes, such as an import, is still checkpointed. */
+#define CHECKPOINT_BUSY_PAGES 10000
 /* Readers pinning old snapshots keep a passive checkpoint from finishing
  * and the WAL from being reused; past this size (64 MiB) the next
  * checkpoint waits for them (up to the busy timeout below) and truncates
@@ -36,6 +45,10 @@ struct _ConsultStoreCheckpointer
   GMutex   lock;
   GCond    cond;
   guint    min_pages;    /* under lock */
+  guint    quiet_ms;     /* under lock */
+  guint    busy_pages;   /* under lock */
+  gint64   last_commit;  /* under lock, monotonic µs */
+  guint    wal_pages;    /* under lock, after the last commit */
   gboolean pending;      /* under lock */
   gboolean stopping;     /* under lock */
   guint    n_done;       /* under lock */
@@ -48,6 +61,8 @@ _consult_store_checkpointer_new (const char *path)
 
   self->path = g_strdup (path);
   self->min_pages = CHECKPOINT_MIN_PAGES;
+  self->quiet_ms = CHECKPOINT_QUIET_MS;
+  self->busy_pages = CHECKPOINT_BUSY_PAGES;
   g_mutex_init (&self->lock);
   g_cond_init (&self->cond);
 
@@ -96,6 +111,21 @@ checkpoint (sqlite3 *db,
   return MAX (wal_frames, 0);
 }
 
+/* Under the lock: returns when the writer has been quiet for quiet_ms,
+ * the WAL has reached busy_pages, or the store is closing. */
+static void
+wait_for_quiet (ConsultStoreCheckpointer *self)
+{
+  while (!self->stopping && self->wal_pages < self->busy_pages)
+    {
+      gint64 quiet_at = self->last_commit + (gint64) self->quiet_ms * 1000;
+
+      if (g_get_monotonic_time () >= quiet_at)
+        return;
+      g_cond_wait_until (&self->cond, &self->lock, quiet_at);
+    }
+}
+
 static gpointer
 checkpoint_thread (gpointer data)
 {
@@ -107,6 +137,7 @@ checkpoint_thread (gpointer data)
     {
       while (!self->pending && !self->stopping)
         g_cond_wait (&self->cond, &self->lock);
+      wait_for_quiet (self);
       if (self->stopping)
         break;
 
@@ -129,13 +160,17 @@ checkpoint_thread (gpointer data)
 }
 
 /* Called by the writing connection's WAL hook after each commit, with
- * the WAL's size in pages; cheap enough for every commit. */
+ * the WAL's size in pages; cheap enough for every commit.  Every commit
+ * also wakes a thread waiting for quiet, so that it waits longer or, the
+ * WAL being large enough, no longer. */
 void
 _consult_store_checkpointer_request (ConsultStoreCheckpointer *self,
                                      int                       wal_pages)
 {
   g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&self->lock);
 
+  self->last_commit = g_get_monotonic_time ();
+  self->wal_pages = (guint) MAX (wal_pages, 0);
   if (wal_pages < (int) self->min_pages || self->stopping)
     return;
 
@@ -152,6 +187,20 @@ _consult_store_checkpointer_set_min_pages (ConsultStoreCheckpointer *self,
   g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&self->lock);
 
   self->min_pages = MAX (min_pages, 1);
+}
+
+/* For tests: how long a checkpoint waits for the writer to be quiet,
+ * and the WAL size at which it waits no longer. */
+void
+_consult_store_checkpointer_set_quiet (ConsultStoreCheckpointer *self,
+                                       guint                     quiet_ms,
+                                       guint                     busy_pages)
+{
+  g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+
+  self->quiet_ms = quiet_ms;
+  self->busy_pages = MAX (busy_pages, 1);
+  g_cond_broadcast (&self->cond);
 }
 
 /* Checkpoints finished (or attempted) so far; for tests. */

@@ -307,34 +307,17 @@ delete_entry (ConsultStore  *self,
          _consult_store_audit_append (self, "delete", "fhir_outbox", entry_id, fields, error);
 }
 
-/* Inside the caller's transaction: @plan_id's current state must reach
- * the server.  Its waiting entry, if any, is replaced by a new one due
- * now, so that a sender still holding the old one cannot mark newer
- * content as sent. */
-gboolean
-_consult_store_outbox_enqueue (ConsultStore  *self,
-                               const char    *plan_id,
-                               GError       **error)
+/* Inside the caller's transaction: a new entry for @plan_id, due now. */
+static gboolean
+insert_entry (ConsultStore  *self,
+              const char    *plan_id,
+              GError       **error)
 {
   g_autoptr (ConsultStoreStmt) plan = NULL;
-  g_autoptr (ConsultStoreStmt) waiting = NULL;
   g_autoptr (ConsultStoreStmt) insert = NULL;
   g_autofree char *id = g_uuid_string_random ();
   gint64 now = _consult_store_now ();
   int found;
-
-  g_assert (!sqlite3_get_autocommit (self->db));
-
-  waiting = _consult_store_prepare (self,
-                                    "SELECT id FROM fhir_outbox "
-                                    "WHERE plan_id = ? AND state IN ('pending', 'failed')",
-                                    error);
-  if (waiting == NULL)
-    return FALSE;
-
-  _consult_store_bind_text (waiting, 1, plan_id);
-  if (!_consult_store_outbox_for_each (self, waiting, supersede_entry, error))
-    return FALSE;
 
   plan = _consult_store_prepare (self,
                                  "SELECT p.consultation_id, k.client_id FROM plan_versions p "
@@ -364,6 +347,44 @@ _consult_store_outbox_enqueue (ConsultStore  *self,
 
   return _consult_store_step_done (self, insert, error) &&
          _consult_store_outbox_audit (self, "insert", id, error);
+}
+
+/* Inside the caller's transaction: @plan_id's current state must reach
+ * the server.  Its waiting entry, if any, is replaced by a new one due
+ * now, so that a sender still holding the old one cannot mark newer
+ * content as sent. */
+gboolean
+_consult_store_outbox_enqueue (ConsultStore  *self,
+                               const char    *plan_id,
+                               GError       **error)
+{
+  g_autoptr (ConsultStoreStmt) waiting = NULL;
+
+  g_assert (!sqlite3_get_autocommit (self->db));
+
+  waiting = _consult_store_prepare (self,
+                                    "SELECT id FROM fhir_outbox "
+                                    "WHERE plan_id = ? AND state IN ('pending', 'failed')",
+                                    error);
+  if (waiting == NULL)
+    return FALSE;
+
+  _consult_store_bind_text (waiting, 1, plan_id);
+  return _consult_store_outbox_for_each (self, waiting, supersede_entry, error) &&
+         insert_entry (self, plan_id, error);
+}
+
+/* Inside the transaction that inserted the plan version @plan_id: with
+ * an id that new, no entry can be waiting for it (the unique index
+ * fhir_outbox_one_unsent would refuse a second one anyway). */
+gboolean
+_consult_store_outbox_enqueue_new (ConsultStore  *self,
+                                   const char    *plan_id,
+                                   GError       **error)
+{
+  g_assert (!sqlite3_get_autocommit (self->db));
+
+  return insert_entry (self, plan_id, error);
 }
 
 /* Inside the transaction that superseded the signed version @plan_id: a

@@ -184,7 +184,7 @@ _consult_store_plan_insert (ConsultStore  *self,
 
   if (!_consult_store_step_done (self, stmt, error) ||
       !audit_plan (self, "insert", id, plan_json, "draft", NULL, error) ||
-      !_consult_store_outbox_enqueue (self, id, error))
+      !_consult_store_outbox_enqueue_new (self, id, error))
     return NULL;
 
   return g_steal_pointer (&id);

@@ -115,6 +115,9 @@ char             *_consult_store_plan_insert    (ConsultStore      *self,
 gboolean          _consult_store_outbox_enqueue (ConsultStore      *self,
                                                  const char        *plan_id,
                                                  GError           **error);
+gboolean          _consult_store_outbox_enqueue_new (ConsultStore  *self,
+                                                     const char    *plan_id,
+                                                     GError       **error);
 gboolean          _consult_store_outbox_resend_if_sent (ConsultStore *self,
                                                         const char   *plan_id,
                                                         GError      **error);
@@ -151,6 +154,9 @@ void              _consult_store_checkpointer_request (ConsultStoreCheckpointer 
                                                        int                       wal_pages);
 void              _consult_store_checkpointer_set_min_pages (ConsultStoreCheckpointer *self,
                                                              guint                     min_pages);
+void              _consult_store_checkpointer_set_quiet (ConsultStoreCheckpointer *self,
+                                                         guint                     quiet_ms,
+                                                         guint                     busy_pages);
 guint             _consult_store_checkpointer_get_n_done (ConsultStoreCheckpointer *self);
 void              _consult_store_checkpointer_free (ConsultStoreCheckpointer *self);
 

@@ -660,6 +660,18 @@ _consult_store_exec (ConsultStore  *self,
   return FALSE;
 }
 
+/* Fixed SQL without values, run often (BEGIN and COMMIT of every save):
+ * prepared once, unlike _consult_store_exec(). */
+static gboolean
+step_cached (ConsultStore  *self,
+             const char    *sql,
+             GError       **error)
+{
+  g_autoptr (ConsultStoreStmt) stmt = _consult_store_prepare (self, sql, error);
+
+  return stmt != NULL && _consult_store_step_done (self, stmt, error);
+}
+
 /* Runs @func inside BEGIN IMMEDIATE … COMMIT under the store's lock: all
  * of it or none of it.  IMMEDIATE takes the write lock up front, so a busy
  * database fails here, after the busy timeout, before anything is done.
@@ -678,11 +690,11 @@ _consult_store_write (ConsultStore           *self,
     return FALSE;
 
   nested = !sqlite3_get_autocommit (self->db);
-  if (!_consult_store_exec (self, nested ? "SAVEPOINT store_write" : "BEGIN IMMEDIATE", error))
+  if (!step_cached (self, nested ? "SAVEPOINT store_write" : "BEGIN IMMEDIATE", error))
     return FALSE;
 
   if (func (self, user_data, error) &&
-      _consult_store_exec (self, nested ? "RELEASE store_write" : "COMMIT", error))
+      step_cached (self, nested ? "RELEASE store_write" : "COMMIT", error))
     return TRUE;
 
   if (nested)
