@@ -21,6 +21,9 @@ setup (void)
 {
   dir = consult_test_store_make_dir ();
   store = consult_test_store_open (dir);
+  /* Clients' search rows are written when the tests say (index_now()),
+   * not by the background thread at a quiet moment. */
+  _consult_store_checkpointer_set_quiet (store->checkpointer, G_MAXUINT, G_MAXUINT);
 }
 
 static void
@@ -29,6 +32,41 @@ teardown (void)
   g_clear_object (&store);
   consult_test_store_remove_dir (dir);
   g_clear_pointer (&dir, g_free);
+}
+
+/* Clients noted for their search rows to be written. */
+static guint
+n_pending (void)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  guint n;
+
+  ck_assert_int_eq (sqlite3_open_v2 (consult_store_get_path (store), &db, SQLITE_OPEN_READONLY, NULL),
+                    SQLITE_OK);
+  ck_assert_int_eq (sqlite3_prepare_v2 (db, "SELECT count(*) FROM client_prefixes_pending", -1, &stmt, NULL),
+                    SQLITE_OK);
+  ck_assert_int_eq (sqlite3_step (stmt), SQLITE_ROW);
+  n = (guint) sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return n;
+}
+
+/* Writes the search rows of every client noted, as the store's thread
+ * does when the writer is quiet. */
+static void
+index_now (void)
+{
+  g_autoptr (GError) error = NULL;
+  gboolean more = TRUE;
+
+  ck_assert (consult_store_begin (store, &error));
+  ck_assert_int_eq (_consult_store_index_pending (store->db, G_MAXUINT, &more), SQLITE_OK);
+  ck_assert (!more);
+  ck_assert (consult_store_commit (store, &error));
+  ck_assert_uint_eq (n_pending (), 0);
 }
 
 static guint
@@ -105,13 +143,11 @@ START_TEST (test_hostile_input_never_fails)
 END_TEST
 
 /* Words are compared by their beginnings, folded, in any order, and
- * each must begin a word of the same client. */
-START_TEST (test_every_word_must_begin_a_word)
+ * each must begin a word of the same client: the same clients before
+ * their search rows are written (matched by their details) and after. */
+static void
+assert_every_word_search (void)
 {
-  g_autofree char *a = consult_test_store_save_visit (store, "Ana María", "Díaz", NULL, NULL);
-  g_autofree char *b = consult_test_store_save_visit (store, "Ana", "Jones", NULL, NULL);
-  g_autofree char *c = consult_test_store_save_visit (store, "Mariana", "Diaz", NULL, NULL);
-
   ck_assert_uint_eq (count_matches ("ana", CONSULT_CLIENT_SEARCH_DEFAULT), 2);
   ck_assert_uint_eq (count_matches ("an", CONSULT_CLIENT_SEARCH_DEFAULT), 2);
   ck_assert_uint_eq (count_matches ("mari", CONSULT_CLIENT_SEARCH_DEFAULT), 2);
@@ -124,31 +160,57 @@ START_TEST (test_every_word_must_begin_a_word)
   ck_assert_uint_eq (count_matches ("iaz", CONSULT_CLIENT_SEARCH_DEFAULT), 0);
   ck_assert_uint_eq (count_matches ("-- ,", CONSULT_CLIENT_SEARCH_DEFAULT), 3);
 }
+
+START_TEST (test_every_word_must_begin_a_word)
+{
+  g_autofree char *a = consult_test_store_save_visit (store, "Ana María", "Díaz", NULL, NULL);
+  g_autofree char *b = consult_test_store_save_visit (store, "Ana", "Jones", NULL, NULL);
+  g_autofree char *c = consult_test_store_save_visit (store, "Mariana", "Diaz", NULL, NULL);
+
+  ck_assert_uint_eq (n_pending (), 3);
+  assert_every_word_search ();
+  index_now ();
+  assert_every_word_search ();
+}
 END_TEST
 
-/* The search index follows every change of a client's details. */
+/* The search follows every change of a client's details, whether its
+ * rows were written before the change or not. */
 START_TEST (test_search_follows_changes)
 {
-  g_autofree char *client_id = NULL;
-  g_autofree char *a = consult_test_store_save_visit (store, "Ana", "Díaz", NULL, &client_id);
-  g_autoptr (ConsultStoreClient) client = consult_store_get_client (store, client_id, NULL);
-  g_autoptr (GError) error = NULL;
+  for (guint indexed = 0; indexed <= 1; indexed++)
+    {
+      g_autofree char *client_id = NULL;
+      g_autofree char *a = NULL;
+      g_autoptr (ConsultStoreClient) client = NULL;
+      g_autoptr (GError) error = NULL;
 
-  g_free (client->family_name);
-  client->family_name = g_strdup ("Olmos");
-  g_free (client->email);
-  client->email = g_strdup ("ana.o@clinic.example");
-  ck_assert_msg (consult_store_save_client (store, client, &error), "%s", error ? error->message : "");
-  ck_assert_uint_eq (count_matches ("diaz", CONSULT_CLIENT_SEARCH_INCLUDE_ARCHIVED), 0);
-  ck_assert_uint_eq (count_matches ("olm", CONSULT_CLIENT_SEARCH_DEFAULT), 1);
-  ck_assert_uint_eq (count_matches ("clinic", CONSULT_CLIENT_SEARCH_DEFAULT), 1);
+      a = consult_test_store_save_visit (store, "Ana", indexed ? "Díaz" : "Ruiz", NULL, &client_id);
+      client = consult_store_get_client (store, client_id, NULL);
+      if (indexed)
+        index_now ();
+      ck_assert_uint_eq (count_matches (indexed ? "diaz" : "ruiz", CONSULT_CLIENT_SEARCH_DEFAULT), 1);
 
-  ck_assert (consult_store_set_client_archived (store, client_id, TRUE, NULL));
-  ck_assert_uint_eq (count_matches ("olmos ana", CONSULT_CLIENT_SEARCH_DEFAULT), 0);
-  ck_assert_uint_eq (count_matches ("olmos ana", CONSULT_CLIENT_SEARCH_INCLUDE_ARCHIVED), 1);
-  ck_assert (consult_store_set_client_archived (store, client_id, FALSE, NULL));
-  ck_assert_uint_eq (count_matches ("olmos ana", CONSULT_CLIENT_SEARCH_DEFAULT), 1);
-  ck_assert (consult_store_verify (store, NULL, &error));
+      g_free (client->family_name);
+      client->family_name = g_strdup (indexed ? "Olmos" : "Olmedo");
+      g_free (client->email);
+      client->email = g_strdup ("ana.o@clinic.example");
+      ck_assert_msg (consult_store_save_client (store, client, &error), "%s", error ? error->message : "");
+      ck_assert_uint_eq (count_matches (indexed ? "diaz" : "ruiz", CONSULT_CLIENT_SEARCH_INCLUDE_ARCHIVED), 0);
+      ck_assert_uint_eq (count_matches (indexed ? "olmos" : "olmed", CONSULT_CLIENT_SEARCH_DEFAULT), 1);
+      ck_assert_uint_eq (count_matches ("clinic", CONSULT_CLIENT_SEARCH_DEFAULT), indexed + 1);
+
+      ck_assert (consult_store_set_client_archived (store, client_id, TRUE, NULL));
+      ck_assert_uint_eq (count_matches ("olm ana", CONSULT_CLIENT_SEARCH_DEFAULT), indexed);
+      ck_assert_uint_eq (count_matches ("olm ana", CONSULT_CLIENT_SEARCH_INCLUDE_ARCHIVED), indexed + 1);
+      ck_assert (consult_store_set_client_archived (store, client_id, FALSE, NULL));
+      ck_assert_uint_eq (count_matches ("olm ana", CONSULT_CLIENT_SEARCH_DEFAULT), indexed + 1);
+
+      index_now ();
+      ck_assert_uint_eq (count_matches ("olm ana", CONSULT_CLIENT_SEARCH_DEFAULT), indexed + 1);
+      ck_assert_uint_eq (count_matches (indexed ? "diaz" : "ruiz", CONSULT_CLIENT_SEARCH_INCLUDE_ARCHIVED), 0);
+      ck_assert (consult_store_verify (store, NULL, &error));
+    }
 }
 END_TEST
 
@@ -399,14 +461,33 @@ START_TEST (test_pages_follow_keys_in_every_scope)
     CONSULT_CLIENT_SEARCH_INCLUDE_ARCHIVED,
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (flags); i++)
+  /* Every client noted for its search rows; none; some, with old rows
+   * (archived since, or no longer) */
+  const guint n_noted[] = { 460, 0, 92 };
+
+  for (guint state = 0; state < G_N_ELEMENTS (n_noted); state++)
     {
-      /* everyone; many hits (walking the name index); few (sorted) */
-      check_paging (all, NULL, flags[i], NULL, FALSE);
-      check_paging (all, "keyset", flags[i], "Keyset", FALSE);
-      check_paging (all, "keyset01", flags[i], "Keyset01", FALSE);
-      check_paging (all, "keyset01", flags[i] | CONSULT_CLIENT_SEARCH_NOTES, "Keyset01", FALSE);
-      check_paging (all, "pagingnote", flags[i] | CONSULT_CLIENT_SEARCH_NOTES, "-", TRUE);
+      if (state == 1)
+        index_now ();
+      for (guint i = 0; state == 2 && i < all->len; i += 5)
+        {
+          PagingClient *client = g_ptr_array_index (all, i);
+
+          client->archived = !client->archived;
+          ck_assert (consult_store_set_client_archived (store, client->id, client->archived, NULL));
+        }
+      ck_assert_uint_eq (n_pending (), n_noted[state]);
+
+      for (guint i = 0; i < G_N_ELEMENTS (flags); i++)
+        {
+          /* everyone; by name, many and few; with the notes too */
+          check_paging (all, NULL, flags[i], NULL, FALSE);
+          check_paging (all, "keyset", flags[i], "Keyset", FALSE);
+          check_paging (all, "keyset pat", flags[i], "Keyset", FALSE);
+          check_paging (all, "keyset01", flags[i], "Keyset01", FALSE);
+          check_paging (all, "keyset01", flags[i] | CONSULT_CLIENT_SEARCH_NOTES, "Keyset01", FALSE);
+          check_paging (all, "pagingnote", flags[i] | CONSULT_CLIENT_SEARCH_NOTES, "-", TRUE);
+        }
     }
 }
 END_TEST
@@ -684,9 +765,11 @@ START_TEST (test_cancel_interrupts_a_running_count)
   g_autoptr (GCancellable) cancellable = g_cancellable_new ();
   g_autoptr (GError) error = NULL;
   GError *done = NULL;
-  guint n = count_matches ("keyset", CONSULT_CLIENT_SEARCH_DEFAULT);
+  guint n;
   int full_steps;
 
+  index_now ();
+  n = count_matches ("keyset", CONSULT_CLIENT_SEARCH_DEFAULT);
   ck_assert_uint_gt (n, 400);
   count_steps ();
   counted = consult_client_list_new_uncounted (store, "keyset", CONSULT_CLIENT_SEARCH_DEFAULT, &error);
@@ -710,6 +793,25 @@ START_TEST (test_cancel_interrupts_a_running_count)
   ck_assert_int_lt (count_steps (), full_steps / 2);
   ck_assert (!consult_client_list_is_counted (list));
   ck_assert_uint_eq (count_matches ("keyset", CONSULT_CLIENT_SEARCH_DEFAULT), n);
+}
+END_TEST
+
+/* The store's thread writes the noted clients' rows once the writer is
+ * quiet, and the search finds the same clients in them. */
+START_TEST (test_rows_written_when_quiet)
+{
+  g_autoptr (GPtrArray) all = add_paging_clients (120);
+  gint64 deadline = g_get_monotonic_time () + 20 * G_TIME_SPAN_SECOND;
+
+  ck_assert_uint_eq (n_pending (), 120);
+  check_paging (all, "keyset", CONSULT_CLIENT_SEARCH_DEFAULT, "Keyset", FALSE);
+  _consult_store_checkpointer_set_quiet (store->checkpointer, 10, G_MAXUINT);
+  while (n_pending () > 0 && g_get_monotonic_time () < deadline)
+    g_usleep (10 * G_TIME_SPAN_MILLISECOND);
+
+  ck_assert_uint_eq (n_pending (), 0);
+  check_paging (all, "keyset", CONSULT_CLIENT_SEARCH_DEFAULT, "Keyset", FALSE);
+  check_paging (all, "keyset01", CONSULT_CLIENT_SEARCH_INCLUDE_ARCHIVED, "Keyset01", FALSE);
 }
 END_TEST
 
@@ -737,6 +839,7 @@ store_search_suite (void)
   tcase_add_test (tc, test_short_uncounted_list_is_counted);
   tcase_add_test (tc, test_count_cancelled_or_stale);
   tcase_add_test (tc, test_cancel_interrupts_a_running_count);
+  tcase_add_test (tc, test_rows_written_when_quiet);
   suite_add_tcase (suite, tc);
 
   return suite;

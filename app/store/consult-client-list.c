@@ -16,8 +16,8 @@
 #define MAX_CACHED_PAGES 8
 
 /* The row's num (last) is the key the next page starts after. */
-#define SUMMARY_COLUMNS \
-  "c.id, c.given_name, c.family_name, c.date_of_birth, c.phone, c.email, c.archived, c.num"
+#define ROW_COLUMNS "c.id, c.given_name, c.family_name, c.date_of_birth, c.phone, c.email, c.archived"
+#define SUMMARY_COLUMNS ROW_COLUMNS ", c.num"
 
 /* Searches by name read client_prefixes (consult-store-prefixes.c): the
  * clients having a word that begins with ?1, in name order, so a page
@@ -28,8 +28,21 @@
 #define ACTIVE_PREFIX "AND p.archived = 0 "
 #define OTHER_WORDS \
   "AND NOT EXISTS (SELECT 1 FROM json_each (?4) w WHERE NOT EXISTS " \
-  "(SELECT 1 FROM client_prefixes q " \
-  "WHERE q.prefix = w.value AND q.sort_key = p.sort_key AND q.num = p.num)) "
+  "(SELECT 1 FROM client_prefixes o " \
+  "WHERE o.prefix = w.value AND o.sort_key = p.sort_key AND o.num = p.num)) "
+
+/* Clients saved since their rows were last written are noted in
+ * client_prefixes_pending: while any are, a search leaves out their
+ * rows, which may be old, and merges in those of them whose details
+ * match now every word typed (?5, separated by spaces). */
+#define NOT_PENDING "AND p.num NOT IN (SELECT num FROM client_prefixes_pending) "
+/* CROSS JOIN: the few clients noted lead, rather than a walk of every
+ * client in name order looking each up among them. */
+#define PENDING_ROWS \
+  "FROM client_prefixes_pending q CROSS JOIN clients c ON c.num = q.num " \
+  "WHERE consult_search_matches (?5, c.given_name, c.family_name, c.email, c.phone, c.phone_digits) "
+#define ACTIVE_PENDING "AND c.archived = 0 "
+#define ANY_PENDING_SQL "SELECT EXISTS (SELECT 1 FROM client_prefixes_pending)"
 
 /* A search of the notes too goes through the full-text indexes: ?1 is a
  * query from consult_store_search_query(), quoted words only, and words
@@ -57,6 +70,20 @@
 /* Every row's num in order: where a jump far down the list starts. */
 #define RANKS(source, k) "SELECT " k ".num " source ORDER (k)
 
+/* The same with clients noted as pending (NOT_PENDING): two sources in
+ * name order, merged by SQLite, each giving its key last. */
+#define MERGED(prefix_where, pending_where, after_p, after_c, end) \
+  "SELECT " ROW_COLUMNS ", p.num, p.sort_key " PREFIX_ROWS prefix_where NOT_PENDING after_p \
+  "UNION ALL SELECT " ROW_COLUMNS ", c.num, c.sort_key " PENDING_ROWS pending_where after_c \
+  "ORDER BY 9, 8" end
+#define MERGED_FIRST(pw, qw) MERGED (pw, qw, "", "", " LIMIT ?2")
+#define MERGED_NEXT(pw, qw) MERGED (pw, qw, AFTER_KEY ("p"), AFTER_KEY ("c"), " LIMIT ?2")
+#define MERGED_RANKS(pw, qw) \
+  "SELECT p.num, p.sort_key " PREFIX_KEYS pw NOT_PENDING \
+  "UNION ALL SELECT c.num, c.sort_key " PENDING_ROWS qw "ORDER BY 2, 1"
+#define MERGED_COUNT(pw, qw) \
+  "SELECT (SELECT count(*) " PREFIX_KEYS pw NOT_PENDING ") + (SELECT count(*) " PENDING_ROWS qw ")"
+
 /* What each scope reads, [include_archived] second; each ends in a WHERE
  * clause for AFTER_KEY to extend. */
 #define ALL_ACTIVE "FROM clients c WHERE c.archived = 0 "
@@ -64,7 +91,8 @@
 #define NOTES_ACTIVE FROM_NOTES_HITS "WHERE +c.archived = 0 "
 #define NOTES_ARCHIVED FROM_NOTES_HITS "WHERE 1 "
 
-enum { ALL, BY_WORD, BY_WORDS, BY_NAME_OR_NOTES, N_SCOPES };
+/* The searches by name with clients pending follow those without. */
+enum { ALL, BY_WORD, BY_WORDS, BY_WORD_PENDING, BY_WORDS_PENDING, BY_NAME_OR_NOTES, N_SCOPES };
 
 /* [scope][include_archived] */
 static const char *const count_sql[N_SCOPES][2] = {
@@ -74,6 +102,8 @@ static const char *const count_sql[N_SCOPES][2] = {
     "SELECT count(*) " PREFIX_KEYS },
   { "SELECT count(*) " PREFIX_KEYS ACTIVE_PREFIX OTHER_WORDS,
     "SELECT count(*) " PREFIX_KEYS OTHER_WORDS },
+  { MERGED_COUNT (ACTIVE_PREFIX, ACTIVE_PENDING), MERGED_COUNT ("", "") },
+  { MERGED_COUNT (ACTIVE_PREFIX OTHER_WORDS, ACTIVE_PENDING), MERGED_COUNT (OTHER_WORDS, "") },
   { "SELECT count(*) " NOTES_ACTIVE,
     "SELECT count(*) " NOTES_ARCHIVED },
 };
@@ -82,6 +112,8 @@ static const char *const first_page_sql[N_SCOPES][2] = {
   { FIRST_PAGE (ALL_ACTIVE, "c"), FIRST_PAGE (ALL_ARCHIVED, "c") },
   { FIRST_PAGE (PREFIX_ROWS ACTIVE_PREFIX, "p"), FIRST_PAGE (PREFIX_ROWS, "p") },
   { FIRST_PAGE (PREFIX_ROWS ACTIVE_PREFIX OTHER_WORDS, "p"), FIRST_PAGE (PREFIX_ROWS OTHER_WORDS, "p") },
+  { MERGED_FIRST (ACTIVE_PREFIX, ACTIVE_PENDING), MERGED_FIRST ("", "") },
+  { MERGED_FIRST (ACTIVE_PREFIX OTHER_WORDS, ACTIVE_PENDING), MERGED_FIRST (OTHER_WORDS, "") },
   { FIRST_PAGE (NOTES_ACTIVE, "c"), FIRST_PAGE (NOTES_ARCHIVED, "c") },
 };
 
@@ -89,6 +121,8 @@ static const char *const next_page_sql[N_SCOPES][2] = {
   { NEXT_PAGE (ALL_ACTIVE, "c"), NEXT_PAGE (ALL_ARCHIVED, "c") },
   { NEXT_PAGE (PREFIX_ROWS ACTIVE_PREFIX, "p"), NEXT_PAGE (PREFIX_ROWS, "p") },
   { NEXT_PAGE (PREFIX_ROWS ACTIVE_PREFIX OTHER_WORDS, "p"), NEXT_PAGE (PREFIX_ROWS OTHER_WORDS, "p") },
+  { MERGED_NEXT (ACTIVE_PREFIX, ACTIVE_PENDING), MERGED_NEXT ("", "") },
+  { MERGED_NEXT (ACTIVE_PREFIX OTHER_WORDS, ACTIVE_PENDING), MERGED_NEXT (OTHER_WORDS, "") },
   { NEXT_PAGE (NOTES_ACTIVE, "c"), NEXT_PAGE (NOTES_ARCHIVED, "c") },
 };
 
@@ -96,6 +130,8 @@ static const char *const ranks_sql[N_SCOPES][2] = {
   { RANKS (ALL_ACTIVE, "c"), RANKS (ALL_ARCHIVED, "c") },
   { RANKS (PREFIX_KEYS ACTIVE_PREFIX, "p"), RANKS (PREFIX_KEYS, "p") },
   { RANKS (PREFIX_KEYS ACTIVE_PREFIX OTHER_WORDS, "p"), RANKS (PREFIX_KEYS OTHER_WORDS, "p") },
+  { MERGED_RANKS (ACTIVE_PREFIX, ACTIVE_PENDING), MERGED_RANKS ("", "") },
+  { MERGED_RANKS (ACTIVE_PREFIX OTHER_WORDS, ACTIVE_PENDING), MERGED_RANKS (OTHER_WORDS, "") },
   { RANKS (NOTES_ACTIVE, "c"), RANKS (NOTES_ARCHIVED, "c") },
 };
 
@@ -110,6 +146,8 @@ struct _ConsultClientList
   char        **words;
   /* the JSON array of the words after the first, or NULL */
   char         *other_words;
+  /* every word, separated by spaces */
+  char         *all_words;
   ConsultClientSearchFlags flags;
   /* the rows known when !counted, every row once counted */
   guint         n_items;
@@ -140,6 +178,7 @@ consult_client_list_finalize (GObject *object)
   g_clear_pointer (&self->query, g_free);
   g_clear_pointer (&self->words, g_strfreev);
   g_clear_pointer (&self->other_words, g_free);
+  g_clear_pointer (&self->all_words, g_free);
   g_clear_pointer (&self->pages, g_hash_table_unref);
   g_queue_clear (&self->recent);
   g_clear_pointer (&self->last_nums, g_array_unref);
@@ -164,6 +203,20 @@ consult_client_list_init (ConsultClientList *self)
   self->last_nums = g_array_new (FALSE, TRUE, sizeof (gint64));
 }
 
+/* Whether clients are noted for their search rows to be written; the
+ * search_lock held. */
+static int
+any_pending (ConsultClientList  *self,
+             GError            **error)
+{
+  g_autoptr (ConsultStoreStmt) stmt = _consult_store_prepare_search (self->store, ANY_PENDING_SQL, error);
+
+  if (stmt == NULL || _consult_store_step_row (self->store, stmt, error) < 0)
+    return -1;
+
+  return sqlite3_column_int (stmt, 0);
+}
+
 /* Called with the store's search_lock held, which must stay held until
  * the statement is released. */
 static ConsultStoreStmt *
@@ -173,13 +226,18 @@ prepare (ConsultClientList  *self,
 {
   ConsultStoreStmt *stmt;
   guint scope = ALL;
+  int pending = 0;
 
   if (self->query != NULL)
     scope = BY_NAME_OR_NOTES;
-  else if (self->other_words != NULL)
-    scope = BY_WORDS;
   else if (self->words != NULL)
-    scope = BY_WORD;
+    {
+      scope = self->other_words != NULL ? BY_WORDS : BY_WORD;
+      if ((pending = any_pending (self, error)) < 0)
+        return NULL;
+      if (pending)
+        scope += BY_WORD_PENDING - BY_WORD;
+    }
 
   stmt = _consult_store_prepare_search (self->store,
                                         sql[scope][(self->flags & CONSULT_CLIENT_SEARCH_INCLUDE_ARCHIVED) != 0],
@@ -188,8 +246,10 @@ prepare (ConsultClientList  *self,
     return stmt;
 
   _consult_store_bind_text (stmt, 1, self->query != NULL ? self->query : self->words[0]);
-  if (scope == BY_WORDS)
+  if (self->other_words != NULL)
     _consult_store_bind_text (stmt, 4, self->other_words);
+  if (pending)
+    _consult_store_bind_text (stmt, 5, self->all_words);
 
   return stmt;
 }
@@ -509,8 +569,12 @@ list_new (ConsultStore             *store,
   self->flags = flags;
   if (flags & CONSULT_CLIENT_SEARCH_NOTES)
     self->query = consult_store_search_query (text);
-  else if ((self->words = _consult_store_search_words (text)) != NULL && self->words[1] != NULL)
-    self->other_words = _consult_store_words_to_json ((const char *const *) self->words + 1);
+  else if ((self->words = _consult_store_search_words (text)) != NULL)
+    {
+      self->all_words = g_strjoinv (" ", self->words);
+      if (self->words[1] != NULL)
+        self->other_words = _consult_store_words_to_json ((const char *const *) self->words + 1);
+    }
 
   if (count_now)
     {

@@ -18,7 +18,11 @@
  * a thread of the store's own, on a connection of its own, copies it
  * back.  A checkpoint never changes what a committed transaction holds,
  * so crash safety is SQLite's as before: the WAL stays authoritative
- * until the database file has been synced. */
+ * until the database file has been synced.
+ *
+ * The same thread, at the same quiet moments, writes the search rows of
+ * the clients saves have noted (consult-store-prefixes.c): work that
+ * would otherwise add some forty scattered pages to a save's commit. */
 
 /* SQLite's own default threshold, about 4 MiB of WAL. */
 #define CHECKPOINT_MIN_PAGES 1000
@@ -37,6 +41,9 @@
  * the file. */
 #define CHECKPOINT_TRUNCATE_PAGES 16000
 #define CHECKPOINT_BUSY_TIMEOUT_MS 100
+/* Clients whose search rows are written in one transaction: about 1 ms
+ * each, so that a save arriving meanwhile waits a few ms at most. */
+#define INDEX_BATCH_CLIENTS 8
 
 struct _ConsultStoreCheckpointer
 {
@@ -50,6 +57,7 @@ struct _ConsultStoreCheckpointer
   gint64   last_commit;  /* under lock, monotonic µs */
   guint    wal_pages;    /* under lock, after the last commit */
   gboolean pending;      /* under lock */
+  gboolean index_wanted; /* under lock: a commit may have noted clients */
   gboolean stopping;     /* under lock */
   guint    n_done;       /* under lock */
 };
@@ -80,12 +88,14 @@ open_connection (const char *path)
     {
       sqlite3_extended_result_codes (db, 1);
       sqlite3_busy_timeout (db, CHECKPOINT_BUSY_TIMEOUT_MS);
-      /* This connection never writes a transaction, so nothing may run
-       * the automatic checkpoint on it either. */
+      /* Its only writes, the search rows, are checkpointed with the
+       * writer's; nothing may run the automatic checkpoint on it. */
       rc = sqlite3_exec (db,
                          "PRAGMA synchronous = FULL; PRAGMA wal_autocheckpoint = 0",
                          NULL, NULL, NULL);
     }
+  if (rc == SQLITE_OK && !_consult_store_add_functions (db, path, NULL))
+    rc = SQLITE_ERROR;
   if (rc == SQLITE_OK)
     return db;
 
@@ -126,6 +136,56 @@ wait_for_quiet (ConsultStoreCheckpointer *self)
     }
 }
 
+/* Whether a commit came after @since; under the lock. */
+static gboolean
+committed_since (ConsultStoreCheckpointer *self,
+                 gint64                    since)
+{
+  g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+
+  return self->last_commit > since;
+}
+
+/* Writes the search rows of the clients saves have noted, a few clients
+ * per transaction so that a save arriving meanwhile waits little; stops
+ * at the first commit of the writer, to go on at the next quiet moment. */
+static void
+index_prefixes (ConsultStoreCheckpointer *self,
+                sqlite3                  *db)
+{
+  gint64 started = g_get_monotonic_time ();
+  gboolean more = TRUE;
+
+  while (more)
+    {
+      int rc = sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+
+      if (rc == SQLITE_OK)
+        {
+          rc = _consult_store_index_pending (db, INDEX_BATCH_CLIENTS, &more);
+          if (rc == SQLITE_OK)
+            rc = sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+          if (rc != SQLITE_OK)
+            sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+        }
+
+      /* The clients stay noted, and searches find them meanwhile. */
+      if (rc != SQLITE_OK)
+        {
+          g_debug ("Indexing clients for search failed: %s", sqlite3_errstr (rc));
+          return;
+        }
+
+      if (more && committed_since (self, started))
+        {
+          g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+
+          self->index_wanted = TRUE;
+          return;
+        }
+    }
+}
+
 static gpointer
 checkpoint_thread (gpointer data)
 {
@@ -135,22 +195,31 @@ checkpoint_thread (gpointer data)
   g_mutex_lock (&self->lock);
   for (;;)
     {
-      while (!self->pending && !self->stopping)
+      gboolean index;
+      gboolean checkpoint_now;
+
+      while (!self->pending && !self->index_wanted && !self->stopping)
         g_cond_wait (&self->cond, &self->lock);
       wait_for_quiet (self);
       if (self->stopping)
         break;
 
-      self->pending = FALSE;
+      index = self->index_wanted;
+      checkpoint_now = self->pending;
+      self->index_wanted = self->pending = FALSE;
       g_mutex_unlock (&self->lock);
 
       if (db == NULL)
         db = open_connection (self->path);
-      if (db != NULL && checkpoint (db, SQLITE_CHECKPOINT_PASSIVE) >= CHECKPOINT_TRUNCATE_PAGES)
+      if (db != NULL && index)
+        index_prefixes (self, db);
+      if (db != NULL && checkpoint_now &&
+          checkpoint (db, SQLITE_CHECKPOINT_PASSIVE) >= CHECKPOINT_TRUNCATE_PAGES)
         checkpoint (db, SQLITE_CHECKPOINT_TRUNCATE);
 
       g_mutex_lock (&self->lock);
-      self->n_done++;
+      if (checkpoint_now)
+        self->n_done++;
       g_cond_broadcast (&self->cond);
     }
   g_mutex_unlock (&self->lock);
@@ -160,9 +229,10 @@ checkpoint_thread (gpointer data)
 }
 
 /* Called by the writing connection's WAL hook after each commit, with
- * the WAL's size in pages; cheap enough for every commit.  Every commit
- * also wakes a thread waiting for quiet, so that it waits longer or, the
- * WAL being large enough, no longer. */
+ * the WAL's size in pages (0 at opening, for clients noted before);
+ * cheap enough for every commit.  Every commit also wakes a thread
+ * waiting for quiet, so that it waits longer or, the WAL being large
+ * enough, no longer. */
 void
 _consult_store_checkpointer_request (ConsultStoreCheckpointer *self,
                                      int                       wal_pages)
@@ -171,10 +241,12 @@ _consult_store_checkpointer_request (ConsultStoreCheckpointer *self,
 
   self->last_commit = g_get_monotonic_time ();
   self->wal_pages = (guint) MAX (wal_pages, 0);
-  if (wal_pages < (int) self->min_pages || self->stopping)
+  if (self->stopping)
     return;
 
-  self->pending = TRUE;
+  self->index_wanted = TRUE;
+  if (wal_pages >= (int) self->min_pages)
+    self->pending = TRUE;
   if (self->thread == NULL)
     self->thread = g_thread_new ("consult-checkpoint", checkpoint_thread, self);
   g_cond_signal (&self->cond);

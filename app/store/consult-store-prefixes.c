@@ -15,9 +15,12 @@
  * their names, phone and e-mail.  The table client_prefixes (migration
  * 0006) holds one row per client and beginning, in name order within
  * each beginning, so that the first page of any search is a range of
- * one index rather than a sort of every hit.  Its rows are written by
- * triggers through consult_search_prefixes(), and the search splits
- * what was typed with the same words(), so both sides agree. */
+ * one index rather than a sort of every hit.  A save notes the client
+ * in client_prefixes_pending (a trigger), and the store's background
+ * thread rewrites its rows later (_consult_store_index_pending()); a
+ * search meanwhile matches the clients noted there with
+ * consult_search_matches().  All of it splits text with words(), so
+ * what is written and what is typed agree. */
 
 /* Longer beginnings add rows and find nothing new in practice; a longer
  * word typed is matched by its first MAX_PREFIX_CHARS characters. */
@@ -108,16 +111,58 @@ search_prefixes_func (sqlite3_context  *context,
   sqlite3_result_text (context, _consult_store_words_to_json (keys), -1, g_free);
 }
 
+static void
+add_token (const char *word,
+           gpointer    user_data)
+{
+  g_ptr_array_add (user_data, g_strdup (word));
+}
+
+/* consult_search_matches(WORDS, TEXT, ...): whether each of the words
+ * (separated by spaces, as _consult_store_search_words() gives them)
+ * begins a word of the other arguments. */
+static void
+search_matches_func (sqlite3_context  *context,
+                     int               argc,
+                     sqlite3_value   **argv)
+{
+  g_autoptr (GPtrArray) tokens = g_ptr_array_new_with_free_func (g_free);
+  g_auto (GStrv) wanted = NULL;
+  const char *text = (const char *) sqlite3_value_text (argv[0]);
+
+  wanted = g_strsplit (text != NULL ? text : "", " ", -1);
+  for (int i = 1; i < argc; i++)
+    words ((const char *) sqlite3_value_text (argv[i]), G_MAXUINT, add_token, tokens);
+
+  for (guint i = 0; wanted[i] != NULL; i++)
+    {
+      gboolean found = wanted[i][0] == '\0';
+
+      for (guint j = 0; j < tokens->len && !found; j++)
+        found = g_str_has_prefix (g_ptr_array_index (tokens, j), wanted[i]);
+      if (!found)
+        {
+          sqlite3_result_int (context, 0);
+          return;
+        }
+    }
+
+  sqlite3_result_int (context, 1);
+}
+
 gboolean
 _consult_store_add_functions (sqlite3     *db,
                               const char  *path,
                               GError     **error)
 {
+  const int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
   int rc;
 
-  rc = sqlite3_create_function_v2 (db, "consult_search_prefixes", -1,
-                                   SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+  rc = sqlite3_create_function_v2 (db, "consult_search_prefixes", -1, flags,
                                    NULL, search_prefixes_func, NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_create_function_v2 (db, "consult_search_matches", -1, flags,
+                                     NULL, search_matches_func, NULL, NULL, NULL);
   if (rc == SQLITE_OK)
     return TRUE;
 
@@ -168,4 +213,112 @@ _consult_store_search_words (const char *text)
   g_ptr_array_sort (found, compare_lengths);
   g_ptr_array_add (found, NULL);
   return (char **) g_ptr_array_free (g_steal_pointer (&found), FALSE);
+}
+
+typedef struct
+{
+  gint64  num;
+  char   *indexed_sort_key;
+  char   *indexed_prefixes;
+} Pending;
+
+static void
+pending_clear (Pending *pending)
+{
+  g_free (pending->indexed_sort_key);
+  g_free (pending->indexed_prefixes);
+}
+
+static int
+step_all (sqlite3_stmt *stmt)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    ;
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+static int
+index_one (sqlite3       *db,
+           const Pending *pending)
+{
+  static const char *const sql[] = {
+    "DELETE FROM client_prefixes WHERE prefix IN (SELECT value FROM json_each (?2)) "
+    "AND sort_key = ?3 AND num = ?1",
+    "INSERT INTO client_prefixes (prefix, sort_key, num, archived) "
+    "SELECT w.value, c.sort_key, c.num, c.archived FROM clients c, "
+    "json_each (consult_search_prefixes (c.given_name, c.family_name, c.email, "
+    "c.phone, c.phone_digits)) w WHERE c.num = ?1",
+    "DELETE FROM client_prefixes_pending WHERE num = ?1",
+  };
+  int rc = SQLITE_OK;
+
+  for (guint i = 0; i < G_N_ELEMENTS (sql) && rc == SQLITE_OK; i++)
+    {
+      sqlite3_stmt *stmt = NULL;
+
+      /* A new client has no rows to delete. */
+      if (i == 0 && pending->indexed_prefixes == NULL)
+        continue;
+
+      rc = sqlite3_prepare_v2 (db, sql[i], -1, &stmt, NULL);
+      if (rc == SQLITE_OK)
+        {
+          sqlite3_bind_int64 (stmt, 1, pending->num);
+          if (i == 0)
+            {
+              sqlite3_bind_text (stmt, 2, pending->indexed_prefixes, -1, SQLITE_STATIC);
+              sqlite3_bind_text (stmt, 3, pending->indexed_sort_key, -1, SQLITE_STATIC);
+            }
+          rc = step_all (stmt);
+        }
+      sqlite3_finalize (stmt);
+    }
+
+  return rc;
+}
+
+/* Rewrites the search rows of up to @max_clients of the clients noted in
+ * client_prefixes_pending, in the caller's write transaction on @db (a
+ * connection with the store's functions), and says whether others
+ * remain.  Returns an SQLite result code: on failure, roll back. */
+int
+_consult_store_index_pending (sqlite3  *db,
+                              guint     max_clients,
+                              gboolean *more)
+{
+  g_autoptr (GArray) pending = g_array_new (FALSE, TRUE, sizeof (Pending));
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_array_set_clear_func (pending, (GDestroyNotify) pending_clear);
+  rc = sqlite3_prepare_v2 (db,
+                           "SELECT num, indexed_sort_key, indexed_prefixes "
+                           "FROM client_prefixes_pending LIMIT ?1",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, (gint64) max_clients + 1);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          Pending row = {
+            sqlite3_column_int64 (stmt, 0),
+            g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
+            g_strdup ((const char *) sqlite3_column_text (stmt, 2)),
+          };
+
+          g_array_append_val (pending, row);
+        }
+      if (rc == SQLITE_DONE)
+        rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+
+  *more = pending->len > max_clients;
+  for (guint i = 0; i < MIN (pending->len, max_clients) && rc == SQLITE_OK; i++)
+    rc = index_one (db, &g_array_index (pending, Pending, i));
+
+  return rc;
 }

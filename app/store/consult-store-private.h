@@ -101,6 +101,9 @@ gboolean          _consult_store_add_functions  (sqlite3           *db,
                                                  GError           **error);
 char            **_consult_store_search_words   (const char        *text);
 char             *_consult_store_words_to_json  (const char *const *words);
+int               _consult_store_index_pending  (sqlite3           *db,
+                                                 guint              max_clients,
+                                                 gboolean          *more);
 
 /* consult-store-plans.c */
 ConsultStorePlanStatus _consult_store_plan_status_from_string (const char *text);

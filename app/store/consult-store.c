@@ -309,6 +309,8 @@ start_background_checkpoints (ConsultStore  *self,
 
   self->checkpointer = _consult_store_checkpointer_new (self->path);
   sqlite3_wal_hook (self->db, wal_hook_cb, self);
+  /* Clients noted by a session that ended before indexing them. */
+  _consult_store_checkpointer_request (self->checkpointer, 0);
   return TRUE;
 }
 
@@ -326,6 +328,12 @@ open_search_connection (ConsultStore  *self,
       sqlite3_extended_result_codes (self->search_db, 1);
       sqlite3_busy_timeout (self->search_db, (int) self->busy_timeout_ms);
       rc = sqlite3_exec (self->search_db, "PRAGMA cache_size = -16384", NULL, NULL, NULL);
+    }
+  if (rc == SQLITE_OK && !_consult_store_add_functions (self->search_db, self->path, error))
+    {
+      sqlite3_close (self->search_db);
+      self->search_db = NULL;
+      return FALSE;
     }
   if (rc == SQLITE_OK)
     return TRUE;

@@ -29,22 +29,30 @@ FROM clients c,
                                          c.phone, c.phone_digits)) w
 ORDER BY 1, 2, 3;
 
+-- A client's forty-odd rows land on as many pages of a large index: a
+-- save would write them all and wait for their sync.  So a save only
+-- notes the client here, with what client_prefixes holds for it (NULL
+-- for a new client); the store's background thread rewrites the rows
+-- when the writer is quiet, and a search meanwhile matches the clients
+-- noted here by their current details, ignoring their old rows.
+CREATE TABLE client_prefixes_pending (
+  num              INTEGER PRIMARY KEY,
+  indexed_sort_key TEXT,
+  indexed_prefixes TEXT
+);
+
 CREATE TRIGGER clients_prefixes_insert AFTER INSERT ON clients
 BEGIN
-  INSERT INTO client_prefixes (prefix, sort_key, num, archived)
-  SELECT value, NEW.sort_key, NEW.num, NEW.archived
-  FROM json_each (consult_search_prefixes (NEW.given_name, NEW.family_name, NEW.email,
-                                           NEW.phone, NEW.phone_digits));
+  INSERT OR IGNORE INTO client_prefixes_pending (num) VALUES (NEW.num);
 END;
 
+-- OR IGNORE: a client noted already keeps the rows indexed first.
 CREATE TRIGGER clients_prefixes_delete AFTER DELETE ON clients
 BEGIN
-  DELETE FROM client_prefixes
-  WHERE prefix IN (SELECT value
-                   FROM json_each (consult_search_prefixes (OLD.given_name, OLD.family_name,
-                                                            OLD.email, OLD.phone,
-                                                            OLD.phone_digits)))
-    AND sort_key = OLD.sort_key AND num = OLD.num;
+  INSERT OR IGNORE INTO client_prefixes_pending (num, indexed_sort_key, indexed_prefixes)
+  VALUES (OLD.num, OLD.sort_key,
+          consult_search_prefixes (OLD.given_name, OLD.family_name, OLD.email,
+                                   OLD.phone, OLD.phone_digits));
 END;
 
 CREATE TRIGGER clients_prefixes_update
@@ -53,16 +61,10 @@ WHEN OLD.given_name IS NOT NEW.given_name OR OLD.family_name IS NOT NEW.family_n
   OR OLD.email IS NOT NEW.email OR OLD.phone IS NOT NEW.phone
   OR OLD.sort_key IS NOT NEW.sort_key OR OLD.archived IS NOT NEW.archived
 BEGIN
-  DELETE FROM client_prefixes
-  WHERE prefix IN (SELECT value
-                   FROM json_each (consult_search_prefixes (OLD.given_name, OLD.family_name,
-                                                            OLD.email, OLD.phone,
-                                                            OLD.phone_digits)))
-    AND sort_key = OLD.sort_key AND num = OLD.num;
-  INSERT INTO client_prefixes (prefix, sort_key, num, archived)
-  SELECT value, NEW.sort_key, NEW.num, NEW.archived
-  FROM json_each (consult_search_prefixes (NEW.given_name, NEW.family_name, NEW.email,
-                                           NEW.phone, NEW.phone_digits));
+  INSERT OR IGNORE INTO client_prefixes_pending (num, indexed_sort_key, indexed_prefixes)
+  VALUES (OLD.num, OLD.sort_key,
+          consult_search_prefixes (OLD.given_name, OLD.family_name, OLD.email,
+                                   OLD.phone, OLD.phone_digits));
 END;
 
 -- A returning client's details are saved again with every consultation,
