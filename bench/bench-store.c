@@ -224,6 +224,8 @@ generate (ConsultStore  *store,
         fprintf (stderr, "  %u consultations…\n", i + 1);
     }
 
+  if (_consult_store_index_all_pending (store->db) != SQLITE_OK)
+    g_error ("generation: %s", sqlite3_errmsg (store->db));
   if (!consult_store_commit (store, &error) ||
       !_consult_store_exec (store, "PRAGMA synchronous = FULL", &error) ||
       !_consult_store_exec (store, "PRAGMA cache_size = -2000", &error) ||

@@ -9,6 +9,7 @@
 
 #include "consult-store-clients.h"
 #include "consult-test-generate.h"
+#include "consult-store-private.h"
 
 static const char *const given_names[] = {
   "Adriana", "Beatriz", "Carmen", "Daniela", "Elena", "Fatima", "Gabriela", "Helena",
@@ -56,6 +57,16 @@ consult_test_generate_clients (ConsultStore  *store,
           consult_store_rollback (store);
           return FALSE;
         }
+    }
+
+  /* As a clinic's records would be after a quiet moment, and many times
+   * faster than the store's thread writing them a few at a time. */
+  if (_consult_store_index_all_pending (store->db) != SQLITE_OK)
+    {
+      g_set_error (error, CONSULT_STORE_ERROR, CONSULT_STORE_ERROR_IO,
+                   "Indexing the clients failed: %s", sqlite3_errmsg (store->db));
+      consult_store_rollback (store);
+      return FALSE;
     }
 
   return consult_store_commit (store, error);

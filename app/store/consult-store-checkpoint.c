@@ -42,13 +42,17 @@
 #define CHECKPOINT_TRUNCATE_PAGES 16000
 #define CHECKPOINT_BUSY_TIMEOUT_MS 100
 /* Clients whose search rows are written in one transaction: about 1 ms
- * each, so that a save arriving meanwhile waits a few ms at most. */
+ * each, so that a save arriving meanwhile waits a few ms at most... */
 #define INDEX_BATCH_CLIENTS 8
+/* ...and the pause after each, in which another process may write. */
+#define INDEX_PAUSE_MS 10
 
 struct _ConsultStoreCheckpointer
 {
   char    *path;
   GThread *thread;
+  /* the store's, held by its writing connection's transactions */
+  GRecMutex *writer_lock;
   GMutex   lock;
   GCond    cond;
   guint    min_pages;    /* under lock */
@@ -63,11 +67,13 @@ struct _ConsultStoreCheckpointer
 };
 
 ConsultStoreCheckpointer *
-_consult_store_checkpointer_new (const char *path)
+_consult_store_checkpointer_new (const char *path,
+                                 GRecMutex  *writer_lock)
 {
   ConsultStoreCheckpointer *self = g_new0 (ConsultStoreCheckpointer, 1);
 
   self->path = g_strdup (path);
+  self->writer_lock = writer_lock;
   self->min_pages = CHECKPOINT_MIN_PAGES;
   self->quiet_ms = CHECKPOINT_QUIET_MS;
   self->busy_pages = CHECKPOINT_BUSY_PAGES;
@@ -136,19 +142,61 @@ wait_for_quiet (ConsultStoreCheckpointer *self)
     }
 }
 
-/* Whether a commit came after @since; under the lock. */
+/* Whether to stop indexing: the store is closing, or its writer has
+ * committed since @since.  Under the lock. */
 static gboolean
-committed_since (ConsultStoreCheckpointer *self,
-                 gint64                    since)
+index_interrupted (ConsultStoreCheckpointer *self,
+                   gint64                    since)
 {
   g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&self->lock);
 
-  return self->last_commit > since;
+  if (self->stopping || self->last_commit <= since)
+    return self->stopping;
+
+  self->index_wanted = TRUE;
+  return TRUE;
+}
+
+/* One transaction of index_prefixes(), under the store's writer lock so
+ * that a save of this process waits for it on that lock rather than in
+ * SQLite's busy handler; FALSE when that lock is taken (the writer is
+ * busy: go on at the next quiet moment) or the transaction failed. */
+static gboolean
+index_batch (ConsultStoreCheckpointer *self,
+             sqlite3                  *db,
+             gboolean                 *more)
+{
+  int rc;
+
+  if (!g_rec_mutex_trylock (self->writer_lock))
+    {
+      g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+
+      self->index_wanted = TRUE;
+      return FALSE;
+    }
+
+  rc = sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = _consult_store_index_pending (db, INDEX_BATCH_CLIENTS, more);
+      if (rc == SQLITE_OK)
+        rc = sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+      if (rc != SQLITE_OK)
+        sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+    }
+  g_rec_mutex_unlock (self->writer_lock);
+
+  /* The clients stay noted, and searches find them meanwhile. */
+  if (rc != SQLITE_OK)
+    g_debug ("Indexing clients for search failed: %s", sqlite3_errstr (rc));
+
+  return rc == SQLITE_OK;
 }
 
 /* Writes the search rows of the clients saves have noted, a few clients
- * per transaction so that a save arriving meanwhile waits little; stops
- * at the first commit of the writer, to go on at the next quiet moment. */
+ * per transaction, pausing between them for writers of other processes,
+ * which only SQLite's busy handler lets in. */
 static void
 index_prefixes (ConsultStoreCheckpointer *self,
                 sqlite3                  *db)
@@ -156,34 +204,8 @@ index_prefixes (ConsultStoreCheckpointer *self,
   gint64 started = g_get_monotonic_time ();
   gboolean more = TRUE;
 
-  while (more)
-    {
-      int rc = sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-
-      if (rc == SQLITE_OK)
-        {
-          rc = _consult_store_index_pending (db, INDEX_BATCH_CLIENTS, &more);
-          if (rc == SQLITE_OK)
-            rc = sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
-          if (rc != SQLITE_OK)
-            sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
-        }
-
-      /* The clients stay noted, and searches find them meanwhile. */
-      if (rc != SQLITE_OK)
-        {
-          g_debug ("Indexing clients for search failed: %s", sqlite3_errstr (rc));
-          return;
-        }
-
-      if (more && committed_since (self, started))
-        {
-          g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&self->lock);
-
-          self->index_wanted = TRUE;
-          return;
-        }
-    }
+  while (index_batch (self, db, &more) && more && !index_interrupted (self, started))
+    g_usleep (INDEX_PAUSE_MS * 1000);
 }
 
 static gpointer

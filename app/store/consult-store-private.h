@@ -104,6 +104,7 @@ char             *_consult_store_words_to_json  (const char *const *words);
 int               _consult_store_index_pending  (sqlite3           *db,
                                                  guint              max_clients,
                                                  gboolean          *more);
+int               _consult_store_index_all_pending (sqlite3        *db);
 
 /* consult-store-plans.c */
 ConsultStorePlanStatus _consult_store_plan_status_from_string (const char *text);
@@ -152,7 +153,8 @@ gboolean          _consult_store_read_user_version (sqlite3        *db,
                                                     GError        **error);
 
 /* consult-store-checkpoint.c */
-ConsultStoreCheckpointer *_consult_store_checkpointer_new (const char *path);
+ConsultStoreCheckpointer *_consult_store_checkpointer_new (const char *path,
+                                                          GRecMutex  *writer_lock);
 void              _consult_store_checkpointer_request (ConsultStoreCheckpointer *self,
                                                        int                       wal_pages);
 void              _consult_store_checkpointer_set_min_pages (ConsultStoreCheckpointer *self,

@@ -307,7 +307,7 @@ start_background_checkpoints (ConsultStore  *self,
   if (!_consult_store_exec (self, "PRAGMA wal_autocheckpoint = 0", error))
     return FALSE;
 
-  self->checkpointer = _consult_store_checkpointer_new (self->path);
+  self->checkpointer = _consult_store_checkpointer_new (self->path, &self->lock);
   sqlite3_wal_hook (self->db, wal_hook_cb, self);
   /* Clients noted by a session that ended before indexing them. */
   _consult_store_checkpointer_request (self->checkpointer, 0);
