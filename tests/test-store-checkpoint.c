@@ -143,6 +143,42 @@ START_TEST (test_small_save_only_indexes)
 }
 END_TEST
 
+/* Saves leave the full-text indexes' segments as they are, one more
+ * each; the thread merges them at a quiet moment, into an index that
+ * is whole and finds the same. */
+START_TEST (test_full_text_merged_when_quiet)
+{
+  g_autoptr (ConsultStore) store = NULL;
+  g_autoptr (ConsultClientList) found = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 segments;
+
+  store = consult_test_store_open (dir);
+  _consult_store_checkpointer_set_quiet (store->checkpointer, G_MAXUINT, G_MAXUINT);
+  for (guint i = 0; i < 24; i++)
+    {
+      g_autofree char *family = g_strdup_printf ("Family%u", i);
+
+      g_free (consult_test_store_save_visit (store, "Given", family, "merging notes", NULL));
+    }
+  segments = consult_test_store_count (store, "consultation_fts_data");
+  ck_assert_int_gt (segments, 24);
+
+  _consult_store_checkpointer_set_quiet (store->checkpointer, 10, G_MAXUINT);
+  /* No timing asserted: the test runner's timeout bounds the wait. */
+  while (consult_test_store_count (store, "consultation_fts_data") >= segments / 2 ||
+         consult_test_store_count (store, "client_prefixes_pending") > 0)
+    g_usleep (G_USEC_PER_SEC / 100);
+
+  ck_assert (_consult_store_exec (store, "INSERT INTO consultation_fts (consultation_fts) "
+                                         "VALUES ('integrity-check')", &error));
+  ck_assert (_consult_store_exec (store, "INSERT INTO client_fts (client_fts) "
+                                         "VALUES ('integrity-check')", &error));
+  found = consult_client_list_new (store, "merging", CONSULT_CLIENT_SEARCH_NOTES, &error);
+  ck_assert_uint_eq (g_list_model_get_n_items (G_LIST_MODEL (found)), 24);
+}
+END_TEST
+
 START_TEST (test_checkpoint_waits_for_quiet)
 {
   g_autoptr (ConsultStore) store = NULL;
@@ -194,6 +230,7 @@ store_checkpoint_suite (void)
   tcase_add_test (tc, test_checkpoint_thread_stops_on_close);
   tcase_add_test (tc, test_checkpoint_thread_stops_on_finalize);
   tcase_add_test (tc, test_small_save_only_indexes);
+  tcase_add_test (tc, test_full_text_merged_when_quiet);
   tcase_add_test (tc, test_checkpoint_waits_for_quiet);
   tcase_add_test (tc, test_checkpoint_of_a_large_wal_waits_for_nothing);
   tcase_add_test (tc, test_waiting_checkpoint_stops_on_close);

@@ -38,20 +38,7 @@ teardown (void)
 static guint
 n_pending (void)
 {
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  guint n;
-
-  ck_assert_int_eq (sqlite3_open_v2 (consult_store_get_path (store), &db, SQLITE_OPEN_READONLY, NULL),
-                    SQLITE_OK);
-  ck_assert_int_eq (sqlite3_prepare_v2 (db, "SELECT count(*) FROM client_prefixes_pending", -1, &stmt, NULL),
-                    SQLITE_OK);
-  ck_assert_int_eq (sqlite3_step (stmt), SQLITE_ROW);
-  n = (guint) sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  return n;
+  return (guint) consult_test_store_count (store, "client_prefixes_pending");
 }
 
 /* Writes the search rows of every client noted, as the store's thread

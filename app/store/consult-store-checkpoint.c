@@ -20,9 +20,11 @@
  * so crash safety is SQLite's as before: the WAL stays authoritative
  * until the database file has been synced.
  *
- * The same thread, at the same quiet moments, writes the search rows of
- * the clients saves have noted (consult-store-prefixes.c): work that
- * would otherwise add some forty scattered pages to a save's commit. */
+ * The same thread, at the same quiet moments, does what saves leave for
+ * later (write_deferred()): the search rows of the clients they noted
+ * (consult-store-prefixes.c), which would add some forty scattered
+ * pages to a save's commit, and the merging of the full-text indexes'
+ * segments, a quarter of a save's CPU when it ran inside the save. */
 
 /* SQLite's own default threshold, about 4 MiB of WAL. */
 #define CHECKPOINT_MIN_PAGES 1000
@@ -44,8 +46,9 @@
 /* Clients whose search rows are written in one transaction: about 1 ms
  * each, so that a save arriving meanwhile waits a few ms at most... */
 #define INDEX_BATCH_CLIENTS 8
-/* ...and the pause after each, in which another process may write. */
-#define INDEX_PAUSE_MS 10
+/* ...and the pause after each background transaction, in which another
+ * process may write. */
+#define WRITE_PAUSE_MS 10
 
 struct _ConsultStoreCheckpointer
 {
@@ -61,7 +64,7 @@ struct _ConsultStoreCheckpointer
   gint64   last_commit;  /* under lock, monotonic µs */
   guint    wal_pages;    /* under lock, after the last commit */
   gboolean pending;      /* under lock */
-  gboolean index_wanted; /* under lock: a commit may have noted clients */
+  gboolean deferred_wanted; /* under lock: a commit may have left work */
   gboolean stopping;     /* under lock */
   guint    n_done;       /* under lock */
 };
@@ -142,10 +145,11 @@ wait_for_quiet (ConsultStoreCheckpointer *self)
     }
 }
 
-/* Whether to stop indexing: the store is closing, or its writer has
- * committed since @since.  Under the lock. */
+/* Whether to stop writing in the background: the store is closing, or
+ * its writer has committed since @since (go on at the next quiet
+ * moment then). */
 static gboolean
-index_interrupted (ConsultStoreCheckpointer *self,
+deferred_interrupted (ConsultStoreCheckpointer *self,
                    gint64                    since)
 {
   g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&self->lock);
@@ -153,18 +157,25 @@ index_interrupted (ConsultStoreCheckpointer *self,
   if (self->stopping || self->last_commit <= since)
     return self->stopping;
 
-  self->index_wanted = TRUE;
+  self->deferred_wanted = TRUE;
   return TRUE;
 }
 
-/* One transaction of index_prefixes(), under the store's writer lock so
- * that a save of this process waits for it on that lock rather than in
- * SQLite's busy handler; FALSE when that lock is taken (the writer is
- * busy: go on at the next quiet moment) or the transaction failed. */
+/* One step of background writing in one transaction, under the store's
+ * writer lock so that a save of this process waits for it on that lock
+ * rather than in SQLite's busy handler.  FALSE when that lock is taken
+ * (the writer is busy: go on at the next quiet moment) or the step
+ * failed, which loses nothing: what it would have done is done later. */
+typedef int (*WriteStep) (sqlite3       *db,
+                          gconstpointer  data,
+                          gboolean      *more);
+
 static gboolean
-index_batch (ConsultStoreCheckpointer *self,
-             sqlite3                  *db,
-             gboolean                 *more)
+write_step (ConsultStoreCheckpointer *self,
+            sqlite3                  *db,
+            WriteStep                 step,
+            gconstpointer             data,
+            gboolean                 *more)
 {
   int rc;
 
@@ -172,14 +183,14 @@ index_batch (ConsultStoreCheckpointer *self,
     {
       g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&self->lock);
 
-      self->index_wanted = TRUE;
+      self->deferred_wanted = TRUE;
       return FALSE;
     }
 
   rc = sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
   if (rc == SQLITE_OK)
     {
-      rc = _consult_store_index_pending (db, INDEX_BATCH_CLIENTS, more);
+      rc = step (db, data, more);
       if (rc == SQLITE_OK)
         rc = sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
       if (rc != SQLITE_OK)
@@ -187,25 +198,84 @@ index_batch (ConsultStoreCheckpointer *self,
     }
   g_rec_mutex_unlock (self->writer_lock);
 
-  /* The clients stay noted, and searches find them meanwhile. */
   if (rc != SQLITE_OK)
-    g_debug ("Indexing clients for search failed: %s", sqlite3_errstr (rc));
+    g_debug ("Background write failed: %s", sqlite3_errstr (rc));
 
   return rc == SQLITE_OK;
 }
 
-/* Writes the search rows of the clients saves have noted, a few clients
- * per transaction, pausing between them for writers of other processes,
- * which only SQLite's busy handler lets in. */
-static void
-index_prefixes (ConsultStoreCheckpointer *self,
-                sqlite3                  *db)
+/* Runs @step until it has nothing more to do, pausing between steps for
+ * writers of other processes, which only SQLite's busy handler lets in;
+ * FALSE when it stopped early. */
+static gboolean
+write_steps (ConsultStoreCheckpointer *self,
+             sqlite3                  *db,
+             WriteStep                 step,
+             gconstpointer             data)
 {
   gint64 started = g_get_monotonic_time ();
   gboolean more = TRUE;
 
-  while (index_batch (self, db, &more) && more && !index_interrupted (self, started))
-    g_usleep (INDEX_PAUSE_MS * 1000);
+  while (write_step (self, db, step, data, &more))
+    {
+      if (!more)
+        return TRUE;
+      if (deferred_interrupted (self, started))
+        return FALSE;
+      g_usleep (WRITE_PAUSE_MS * 1000);
+    }
+
+  return FALSE;
+}
+
+/* The search rows of a few of the clients saves have noted. */
+static int
+index_step (sqlite3       *db,
+            gconstpointer  data,
+            gboolean      *more)
+{
+  return _consult_store_index_pending (db, INDEX_BATCH_CLIENTS, more);
+}
+
+/* Some of the merging of a full-text index's segments, which migration
+ * 0006 took out of the saves: @data is the command. */
+static int
+merge_step (sqlite3       *db,
+            gconstpointer  data,
+            gboolean      *more)
+{
+  int before = sqlite3_total_changes (db);
+  int rc = sqlite3_exec (db, data, NULL, NULL, NULL);
+
+  /* FTS5 counts two changes or more when it merged anything. */
+  *more = rc == SQLITE_OK && sqlite3_total_changes (db) - before >= 2;
+  return rc;
+}
+
+#define MERGE_SQL(table) "INSERT INTO " table " (" table ", rank) VALUES ('merge', 200)"
+
+/* What saves left for a quiet moment: the noted clients' search rows,
+ * then the full-text merges. */
+static void
+write_deferred (ConsultStoreCheckpointer *self,
+                sqlite3                  *db)
+{
+  if (write_steps (self, db, index_step, NULL) &&
+      write_steps (self, db, merge_step, MERGE_SQL ("client_fts")))
+    write_steps (self, db, merge_step, MERGE_SQL ("consultation_fts"));
+}
+
+/* For benchmarks: does at once what the thread does at a quiet moment,
+ * in the calling thread, on a connection like the thread's (whose
+ * commits, unlike the writer's, do not count as the writer's). */
+void
+_consult_store_checkpointer_write_deferred_now (ConsultStoreCheckpointer *self)
+{
+  sqlite3 *db = open_connection (self->path);
+
+  if (db != NULL)
+    write_deferred (self, db);
+  sqlite3_close (db);
 }
 
 static gpointer
@@ -220,21 +290,21 @@ checkpoint_thread (gpointer data)
       gboolean index;
       gboolean checkpoint_now;
 
-      while (!self->pending && !self->index_wanted && !self->stopping)
+      while (!self->pending && !self->deferred_wanted && !self->stopping)
         g_cond_wait (&self->cond, &self->lock);
       wait_for_quiet (self);
       if (self->stopping)
         break;
 
-      index = self->index_wanted;
+      index = self->deferred_wanted;
       checkpoint_now = self->pending;
-      self->index_wanted = self->pending = FALSE;
+      self->deferred_wanted = self->pending = FALSE;
       g_mutex_unlock (&self->lock);
 
       if (db == NULL)
         db = open_connection (self->path);
       if (db != NULL && index)
-        index_prefixes (self, db);
+        write_deferred (self, db);
       if (db != NULL && checkpoint_now &&
           checkpoint (db, SQLITE_CHECKPOINT_PASSIVE) >= CHECKPOINT_TRUNCATE_PAGES)
         checkpoint (db, SQLITE_CHECKPOINT_TRUNCATE);
@@ -266,7 +336,7 @@ _consult_store_checkpointer_request (ConsultStoreCheckpointer *self,
   if (self->stopping)
     return;
 
-  self->index_wanted = TRUE;
+  self->deferred_wanted = TRUE;
   if (wal_pages >= (int) self->min_pages)
     self->pending = TRUE;
   if (self->thread == NULL)

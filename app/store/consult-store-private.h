@@ -163,6 +163,7 @@ void              _consult_store_checkpointer_set_quiet (ConsultStoreCheckpointe
                                                          guint                     quiet_ms,
                                                          guint                     busy_pages);
 guint             _consult_store_checkpointer_get_n_done (ConsultStoreCheckpointer *self);
+void              _consult_store_checkpointer_write_deferred_now (ConsultStoreCheckpointer *self);
 void              _consult_store_checkpointer_free (ConsultStoreCheckpointer *self);
 
 /* consult-store-backup.c */
