@@ -171,9 +171,9 @@ key_shown (Bench *bench)
   append_ms (bench->to_results, to_results);
   append_ms (bench->to_screen, to_screen);
   if (bench->verbose)
-    printf ("%3u %-10s results %7.2f ms  screen %7.2f ms  frame %5.2f ms  dispatch %6.2f ms\n",
-            bench->next_key, (const char *) g_ptr_array_index (bench->script, bench->next_key),
-            to_results, to_screen, bench->key_longest_frame_ms, bench->key_longest_dispatch_ms);
+    printf ("%3u results %7.2f ms  screen %7.2f ms  frame %5.2f ms  dispatch %6.2f ms  \"%s\"\n",
+            bench->next_key, to_results, to_screen, bench->key_longest_frame_ms,
+            bench->key_longest_dispatch_ms, (const char *) g_ptr_array_index (bench->script, bench->next_key));
 
   bench->key_time = 0;
   if (++bench->next_key == bench->script->len)
