@@ -298,6 +298,7 @@ iterate (Bench *bench)
   int timeout;
   int n_fds;
   gint64 start;
+  gint64 cpu_start;
   double ms;
 
   if (!g_main_context_acquire (context))
@@ -309,6 +310,7 @@ iterate (Bench *bench)
   g_main_context_get_poll_func (context) (fds, n_fds, timeout);
 
   start = g_get_monotonic_time ();
+  cpu_start = thread_cpu_time ();
   if (g_main_context_check (context, max_priority, fds, n_fds))
     g_main_context_dispatch (context);
   ms = ms_since (start);
@@ -319,7 +321,12 @@ iterate (Bench *bench)
     bench->key_longest_dispatch_ms = MAX (bench->key_longest_dispatch_ms, ms);
   bench->longest_dispatch_ms = MAX (bench->longest_dispatch_ms, ms);
   if (ms > FRAME_BUDGET_MS)
-    bench->n_long_dispatches++;
+    {
+      bench->n_long_dispatches++;
+      if (bench->verbose)
+        printf ("    a main-loop dispatch of %.2f ms (on the CPU %.2f ms)\n",
+                ms, (thread_cpu_time () - cpu_start) / 1000.0);
+    }
 }
 
 static int
