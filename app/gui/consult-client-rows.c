@@ -35,7 +35,7 @@ struct _ConsultClientRows
   GObject     parent_instance;
 
   GListModel *source;
-  guint       n_items;
+  guint       n_items;    /* of the source's, those shown so far */
   /* position -> ConsultClientRow, for the rows someone holds: a row
    * leaves the table when its last reference goes */
   GHashTable *by_position;
@@ -207,9 +207,11 @@ shows_the_same (ConsultClientSummary *a,
 /* Only the rows held (those of the view's row widgets) read from the
  * source here, all near the top once the view is scrolled back.  A row
  * that shows the same client as before is not relabelled: typing on
- * often keeps the first clients of the list. */
+ * often keeps the first clients of the list.  A longer list than the
+ * one shown grows to at most @n_first items here. */
 static void
-relabel (ConsultClientRows *self)
+relabel (ConsultClientRows *self,
+         guint              n_first)
 {
   g_autoptr (GPtrArray) changed = g_ptr_array_new_with_free_func (g_object_unref);
   GHashTableIter iter;
@@ -220,6 +222,7 @@ relabel (ConsultClientRows *self)
 
   old_n_items = self->n_items;
   self->n_items = self->source != NULL ? g_list_model_get_n_items (self->source) : 0;
+  self->n_items = MIN (self->n_items, MAX (old_n_items, n_first));
   kept = MIN (old_n_items, self->n_items);
 
   g_hash_table_iter_init (&iter, self->by_position);
@@ -253,7 +256,7 @@ relabel (ConsultClientRows *self)
 }
 
 /* A list counted after it was shown grows at its end: the rows before
- * stay as they are. */
+ * stay as they are, and items held back stay so. */
 static void
 source_items_changed_cb (GListModel        *source,
                          guint              position,
@@ -261,18 +264,22 @@ source_items_changed_cb (GListModel        *source,
                          guint              added,
                          ConsultClientRows *self)
 {
+  if (removed == 0 && position > self->n_items)
+    return;
+
   if (removed == 0 && position == self->n_items)
     {
       self->n_items += added;
       g_list_model_items_changed (G_LIST_MODEL (self), position, 0, added);
     }
   else
-    relabel (self);
+    relabel (self, G_MAXUINT);
 }
 
 void
 consult_client_rows_set_source (ConsultClientRows *self,
-                                GListModel        *source)
+                                GListModel        *source,
+                                guint              n_first)
 {
   g_return_if_fail (CONSULT_IS_CLIENT_ROWS (self));
   g_return_if_fail (source == NULL || G_IS_LIST_MODEL (source));
@@ -283,5 +290,28 @@ consult_client_rows_set_source (ConsultClientRows *self,
   if (source != NULL)
     g_signal_connect (source, "items-changed", G_CALLBACK (source_items_changed_cb), self);
 
-  relabel (self);
+  relabel (self, n_first);
+}
+
+gboolean
+consult_client_rows_is_complete (ConsultClientRows *self)
+{
+  g_return_val_if_fail (CONSULT_IS_CLIENT_ROWS (self), TRUE);
+
+  return self->source == NULL || self->n_items == g_list_model_get_n_items (self->source);
+}
+
+void
+consult_client_rows_show_all (ConsultClientRows *self)
+{
+  guint old_n_items;
+
+  g_return_if_fail (CONSULT_IS_CLIENT_ROWS (self));
+
+  if (consult_client_rows_is_complete (self))
+    return;
+
+  old_n_items = self->n_items;
+  self->n_items = g_list_model_get_n_items (self->source);
+  g_list_model_items_changed (G_LIST_MODEL (self), old_n_items, 0, self->n_items - old_n_items);
 }

@@ -30,8 +30,17 @@ G_DECLARE_FINAL_TYPE (ConsultClientRows, consult_client_rows, CONSULT, CLIENT_RO
  * rebuilds its 200 row widgets when its model's items are replaced; here
  * the rows stay and only their clients change, so a search updates the
  * labels of the rows shown instead. */
-ConsultClientRows *consult_client_rows_new        (void);
-void               consult_client_rows_set_source (ConsultClientRows *self,
-                                                   GListModel        *source);
+ConsultClientRows *consult_client_rows_new         (void);
+
+/* When @source is longer than the list shown, at most @n_first of its
+ * items (or as many as were shown, if more) appear at once, and the
+ * rest at consult_client_rows_show_all(): GtkListView builds a row
+ * widget for each of up to 200 new items as soon as they appear, which
+ * would hold back drawing the first ones. */
+void               consult_client_rows_set_source  (ConsultClientRows *self,
+                                                    GListModel        *source,
+                                                    guint              n_first);
+gboolean           consult_client_rows_is_complete (ConsultClientRows *self);
+void               consult_client_rows_show_all    (ConsultClientRows *self);
 
 G_END_DECLS

@@ -27,6 +27,9 @@ struct _ConsultClientSidebar
   ConsultClientRows *rows;
   GCancellable      *search_cancellable;
   guint              search_idle_id;
+  GdkFrameClock     *show_all_clock;
+  gulong             show_all_handler;
+  guint              show_all_idle_id;
 
   GtkSearchEntry    *search_entry;
   GtkCheckButton    *archived_check;
@@ -63,6 +66,11 @@ G_DEFINE_FINAL_TYPE (ConsultClientSidebar, consult_client_sidebar, GTK_TYPE_WIDG
  * shown: the search thread reads that many, so that showing the results
  * reads nothing in the main thread. */
 #define ROWS_IN_VIEW 210
+
+/* More rows than a tall window shows: when a search's list is longer
+ * than the one shown, the rows past these are built after the first
+ * are drawn. */
+#define ROWS_FIRST 60
 
 /* What to search for: NULL for everyone. */
 static char *
@@ -160,6 +168,49 @@ count_done_cb (GObject      *source,
     g_warning ("Counting clients failed: %s", error->message);
 }
 
+static gboolean
+show_all_idle_cb (gpointer user_data)
+{
+  ConsultClientSidebar *self = user_data;
+
+  self->show_all_idle_id = 0;
+  consult_client_rows_show_all (self->rows);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+first_rows_drawn_cb (GdkFrameClock        *clock,
+                     ConsultClientSidebar *self)
+{
+  g_clear_signal_handler (&self->show_all_handler, clock);
+  g_clear_object (&self->show_all_clock);
+  if (self->show_all_idle_id == 0)
+    self->show_all_idle_id = g_idle_add (show_all_idle_cb, self);
+}
+
+/* The rows held back come in the main-loop turn after the frame that
+ * draws the first ones, which the new rows have asked for. */
+static void
+show_all_rows_later (ConsultClientSidebar *self)
+{
+  GdkFrameClock *clock;
+
+  if (consult_client_rows_is_complete (self->rows) ||
+      self->show_all_handler != 0 || self->show_all_idle_id != 0)
+    return;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self->list_view)))
+    {
+      consult_client_rows_show_all (self->rows);
+      return;
+    }
+
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->list_view));
+  self->show_all_clock = g_object_ref (clock);
+  self->show_all_handler = g_signal_connect (clock, "after-paint", G_CALLBACK (first_rows_drawn_cb), self);
+}
+
 static void
 search_done_cb (GObject      *source,
                 GAsyncResult *result,
@@ -184,8 +235,9 @@ search_done_cb (GObject      *source,
   gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view)), 0);
 
   g_set_object (&self->clients, clients);
-  consult_client_rows_set_source (self->rows, G_LIST_MODEL (self->clients));
+  consult_client_rows_set_source (self->rows, G_LIST_MODEL (self->clients), ROWS_FIRST);
   consult_client_sidebar_update_page (self);
+  show_all_rows_later (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
 
   /* The rows past those read come at the end, once the view is drawn;
@@ -209,7 +261,7 @@ consult_client_sidebar_search (ConsultClientSidebar *self)
   if (self->store == NULL)
     {
       g_clear_object (&self->clients);
-      consult_client_rows_set_source (self->rows, NULL);
+      consult_client_rows_set_source (self->rows, NULL, 0);
       consult_client_sidebar_update_page (self);
       return;
     }
@@ -388,6 +440,10 @@ consult_client_sidebar_dispose (GObject *object)
   ConsultClientSidebar *self = CONSULT_CLIENT_SIDEBAR (object);
 
   g_clear_handle_id (&self->search_idle_id, g_source_remove);
+  g_clear_handle_id (&self->show_all_idle_id, g_source_remove);
+  if (self->show_all_clock != NULL)
+    g_clear_signal_handler (&self->show_all_handler, self->show_all_clock);
+  g_clear_object (&self->show_all_clock);
   g_cancellable_cancel (self->search_cancellable);
   g_clear_object (&self->search_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), CONSULT_TYPE_CLIENT_SIDEBAR);
