@@ -57,11 +57,6 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (ConsultClientSidebar, consult_client_sidebar, GTK_TYPE_WIDGET)
 
-/* One letter or digit matches a large share of any clinic's clients, and
- * counting those costs more than a keystroke may: the search starts at
- * the second, and until then the list shows everyone, as when empty. */
-#define MIN_SEARCH_CHARS 2
-
 /* GtkListView (GTK 4.8) keeps about 200 row widgets around the top row
  * shown: the search thread reads that many, so that showing the results
  * reads nothing in the main thread. */
@@ -78,7 +73,7 @@ search_text (ConsultClientSidebar *self)
 {
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
 
-  return g_utf8_strlen (text, -1) >= MIN_SEARCH_CHARS ? g_steal_pointer (&text) : NULL;
+  return text[0] != '\0' ? g_steal_pointer (&text) : NULL;
 }
 
 static void
