@@ -15,6 +15,7 @@
 
 #include "consult-test.h"
 #include "consult-test-store.h"
+#include "consult-store-private.h"
 
 char *
 consult_test_store_make_dir (void)
@@ -193,4 +194,39 @@ consult_test_store_cli (char       **out,
                  "spawn: %s", error ? error->message : "");
 
   return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+ConsultStore *
+consult_test_store_open_unindexed (const char *dir)
+{
+  ConsultStore *store = consult_test_store_open (dir);
+
+  _consult_store_checkpointer_set_quiet (store->checkpointer, G_MAXUINT, G_MAXUINT);
+  return store;
+}
+
+void
+consult_test_store_index_now (ConsultStore *store)
+{
+  g_autoptr (GError) error = NULL;
+  gboolean more = TRUE;
+
+  ck_assert (consult_store_begin (store, &error));
+  ck_assert_int_eq (_consult_store_index_pending (store->db, G_MAXUINT, &more), SQLITE_OK);
+  ck_assert (!more);
+  ck_assert (consult_store_commit (store, &error));
+  ck_assert_int_eq (consult_test_store_count (store, "client_prefixes_pending"), 0);
+}
+
+guint
+consult_test_store_count_matches (ConsultStore             *store,
+                                  const char               *text,
+                                  ConsultClientSearchFlags  flags)
+{
+  g_autoptr (ConsultClientList) list = NULL;
+  g_autoptr (GError) error = NULL;
+
+  list = consult_client_list_new (store, text, flags, &error);
+  ck_assert_msg (list != NULL, "search: %s", error ? error->message : "");
+  return g_list_model_get_n_items (G_LIST_MODEL (list));
 }

@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "consult-client-list.h"
 #include "consult-store.h"
 #include "consult-store-consultations.h"
 
@@ -49,6 +50,18 @@ char         *consult_test_store_insert_old_visit (const char *db_path,
                                                    const char *family_name);
 gint64        consult_test_store_count       (ConsultStore  *store,
                                               const char    *table);
+
+/* A store whose background thread leaves the clients' search rows (and
+ * the full-text merges) for consult_test_store_index_now(), so that a
+ * test says when they are written. */
+ConsultStore *consult_test_store_open_unindexed (const char  *dir);
+/* Writes the search rows of every client noted, as the store's thread
+ * does when the writer is quiet. */
+void          consult_test_store_index_now   (ConsultStore  *store);
+/* How many clients consult_client_list_new() finds for @text. */
+guint         consult_test_store_count_matches (ConsultStore            *store,
+                                                const char              *text,
+                                                ConsultClientSearchFlags flags);
 /* Runs `medspa-consult-cli COMMAND --db DB_PATH ARGS…` (NULL-terminated)
  * and returns its exit status; @out and @err receive its output. */
 int           consult_test_store_cli         (char         **out,

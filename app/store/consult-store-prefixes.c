@@ -25,8 +25,6 @@
 /* Longer beginnings add rows and find nothing new in practice; a longer
  * word typed is matched by its first MAX_PREFIX_CHARS characters. */
 #define MAX_PREFIX_CHARS 32
-/* Beyond this a query is no longer "as you type"; the rest is ignored. */
-#define MAX_QUERY_CHARS 200
 
 /* Calls @func for each word of @text: its runs of letters and digits,
  * folded (_consult_store_fold()) so that "Díaz" and "DIAZ" are one. */
@@ -206,7 +204,7 @@ _consult_store_search_words (const char *text)
 {
   g_autoptr (GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
 
-  words (text, MAX_QUERY_CHARS, add_word, found);
+  words (text, CONSULT_STORE_MAX_QUERY_CHARS, add_word, found);
   if (found->len == 0)
     return NULL;
 

@@ -95,6 +95,10 @@ gboolean          _consult_store_client_upsert  (ConsultStore      *self,
                                                  ConsultStoreClient *client,
                                                  GError           **error);
 
+/* Beyond this a query is no longer "as you type": the rest is ignored
+ * (consult-store-search.c, consult-store-prefixes.c). */
+#define CONSULT_STORE_MAX_QUERY_CHARS 200
+
 /* consult-store-prefixes.c */
 gboolean          _consult_store_add_functions  (sqlite3           *db,
                                                  const char        *path,

@@ -10,9 +10,8 @@
 #include "config.h"
 
 #include "consult-client-list.h"
+#include "consult-store-private.h"
 
-/* Beyond this a query is no longer "as you type"; the rest is ignored. */
-#define MAX_QUERY_CHARS 200
 
 static gboolean
 has_alnum (const char *word)
@@ -60,7 +59,7 @@ consult_store_search_query (const char *text)
   valid = g_utf8_make_valid (text, -1);
   normalized = g_utf8_normalize (valid, -1, G_NORMALIZE_NFC);
 
-  for (const char *p = normalized; *p != '\0' && n_chars < MAX_QUERY_CHARS;
+  for (const char *p = normalized; *p != '\0' && n_chars < CONSULT_STORE_MAX_QUERY_CHARS;
        p = g_utf8_next_char (p), n_chars++)
     {
       gunichar c = g_utf8_get_char (p);
