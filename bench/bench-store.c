@@ -16,7 +16,9 @@
 #include <glib/gstdio.h>
 
 #include "consult-client-list.h"
+#include "consult-planner.h"
 #include "consult-store-consultations.h"
+#include "consult-store-intake.h"
 #include "consult-store-private.h"
 #include "consult-store-timeline.h"
 
@@ -364,26 +366,91 @@ bench_timeline (ConsultStore *store,
   printf ("%-44s mean %" G_GUINT64_FORMAT " entries\n", "", entries / N_SAMPLES);
 }
 
+static const char *const seeds[] = {
+  "seed-1-glow.json", "seed-2-expression-lines.json", "seed-3-sun-damage.json",
+  "seed-4-acne-scars.json", "seed-5-volume.json", "seed-6-melasma-strong-facial.json",
+  "seed-7-tightening-all-at-once.json", "seed-8-cheaper-filler.json",
+};
+
+/* The seed cases as the consultation window would save them: a new
+ * person each time (from the random generator) with a seed's answers,
+ * and the plan the planner makes of them (3-10 KiB of JSON, where the
+ * generated history above carries a short fixed plan). */
+static ConsultIntake *
+make_seed_intake (GRand *rand,
+                  guint  i)
+{
+  g_autofree char *path = g_build_filename (SOURCE_ROOT, "tests", "fixtures", "intake",
+                                            seeds[i % G_N_ELEMENTS (seeds)], NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ConsultIntake) intake = consult_intake_new_from_file (file, &error);
+  g_autofree char *given = make_name (rand);
+  g_autofree char *family = make_name (rand);
+  g_autofree char *dob = NULL;
+  g_autofree char *phone = NULL;
+  g_autofree char *email = NULL;
+
+  if (intake == NULL)
+    g_error ("%s: %s", path, error->message);
+
+  dob = g_strdup_printf ("19%02d-%02d-%02d", g_rand_int_range (rand, 40, 100),
+                         g_rand_int_range (rand, 1, 13), g_rand_int_range (rand, 1, 29));
+  phone = g_strdup_printf ("+1 %03d 555 %04d", g_rand_int_range (rand, 200, 999),
+                           g_rand_int_range (rand, 0, 10000));
+  email = g_strdup_printf ("%s.%s@%s", given, family,
+                           domains[g_rand_int_range (rand, 0, G_N_ELEMENTS (domains))]);
+  consult_intake_set_given_name (intake, given);
+  consult_intake_set_family_name (intake, family);
+  consult_intake_set_date_of_birth (intake, dob);
+  consult_intake_set_phone (intake, phone);
+  consult_intake_set_email (intake, email);
+
+  return g_steal_pointer (&intake);
+}
+
 /* Wall time, and the CPU time of the saving thread alone (the fsyncs of
- * the COMMIT are waits, not CPU, and checkpoints run in their thread).
- * The names come from a random seed: with the fixed one, every run on a
- * kept database saved the same 200 people, found them from the run
- * before and measured updates of their records, not new clients. */
+ * the COMMIT are waits, not CPU, and checkpoints run in their thread),
+ * of consult_store_save_intake(): what the window and `save` call, from
+ * the intake and plan in memory to the commit on disk.  The names come
+ * from a random seed: with a fixed one, every run on a kept database
+ * would save the same people again. */
 static void
 bench_saves (ConsultStore *store)
 {
   g_autoptr (GRand) rand = g_rand_new ();
   g_autoptr (GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr (GArray) cpu_samples = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) json_samples = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ConsultCatalogue) catalogue = consult_catalogue_load (&error);
+  g_autoptr (ConsultPlanner) planner = NULL;
+  guint64 plan_bytes = 0;
+
+  if (catalogue == NULL)
+    g_error ("catalogue: %s", error->message);
+  planner = consult_planner_new (catalogue);
 
   for (guint i = 0; i < N_SAVES; i++)
     {
-      g_autoptr (GError) error = NULL;
+      g_autoptr (ConsultIntake) intake = make_seed_intake (rand, i);
+      g_autoptr (ConsultPlan) plan = consult_planner_plan (planner, intake, NULL);
+      g_autofree char *plan_json = NULL;
+      g_autofree char *intake_json = NULL;
+      g_autofree char *plan_id = NULL;
       gint64 start = g_get_monotonic_time ();
-      double cpu_start = thread_cpu_ms ();
-      double ms, cpu_ms;
+      double cpu_start, ms, cpu_ms;
 
-      if (!save_visit (store, rand, NULL, NULL, &error))
+      /* What the save spends in the core, turning both into JSON. */
+      plan_json = consult_plan_to_json (plan);
+      intake_json = consult_intake_to_json (intake);
+      ms = ms_since (start);
+      g_array_append_val (json_samples, ms);
+      plan_bytes += strlen (plan_json);
+
+      start = g_get_monotonic_time ();
+      cpu_start = thread_cpu_ms ();
+      if (!consult_store_save_intake (store, intake, plan, NULL, NULL, &plan_id, &error))
         g_error ("save: %s", error->message);
       ms = ms_since (start);
       cpu_ms = thread_cpu_ms () - cpu_start;
@@ -393,6 +460,8 @@ bench_saves (ConsultStore *store)
 
   report ("durable save (client+consultation+plan)", samples);
   report ("durable save, CPU of the saving thread", cpu_samples);
+  report ("  of which intake and plan to JSON (core)", json_samples);
+  printf ("%-44s mean %" G_GUINT64_FORMAT " bytes of plan JSON\n", "", plan_bytes / N_SAVES);
 }
 
 /* The disk's own price of durability, for comparison with a save. */
