@@ -17,15 +17,17 @@
  * UUID.  Its first 48 bits are the Unix time in milliseconds, so ids made
  * later sort later and each save's entries in the id indexes (and in those
  * that lead with a client, consultation or plan id made since) land on the
- * hot right-hand leaf pages instead of random pages of a large index that
- * must first be read from disk.  Ids of older records are version 4 and stay
- * valid, so the store never reads a version, a time or an order out of an
- * id.
+ * few leaf pages that the last saves touched, instead of on random pages of
+ * a large index that must first be read from disk.  In a new database that
+ * is the right-hand edge; among the random version 4 ids of older records it
+ * is one growing band, since today's times all begin with 01.  Those older
+ * ids stay valid: the store never reads a version, a time or an order out
+ * of an id, and a clock stepped back costs locality, not correctness.
  *
  * Within one millisecond the order is random (the RFC's method without a
- * counter): all ids of that millisecond go to the same right-hand page
- * anyway, so a monotonic counter would buy no locality, only state to keep
- * per store.  The 74 random bits keep ids unguessable and distinct. */
+ * counter): the ids of one millisecond share their page anyway, so a
+ * monotonic counter would buy no locality, only state to keep per store.
+ * The 74 random bits keep ids unguessable and distinct. */
 char *
 _consult_store_new_id (void)
 {
