@@ -86,6 +86,9 @@ gint64            _consult_store_now            (void);
 void              _consult_store_not_found      (GError           **error,
                                                  const char        *message);
 
+/* consult-store-ids.c */
+char             *_consult_store_new_id         (void);
+
 /* consult-store-clients.c */
 char             *_consult_store_fold           (const char        *text);
 gboolean          _consult_store_valid_date     (const char        *text);
