@@ -27,7 +27,8 @@
  * Within one millisecond the order is random (the RFC's method without a
  * counter): the ids of one millisecond share their page anyway, so a
  * monotonic counter would buy no locality, only state to keep per store.
- * The 74 random bits keep ids unguessable and distinct. */
+ * Its 74 random bits (GLib's generator, as for the version 4 ids before)
+ * keep ids distinct. */
 char *
 _consult_store_new_id (void)
 {
