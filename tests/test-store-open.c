@@ -250,8 +250,8 @@ assert_family_names (ConsultStore             *store,
     }
 }
 
-/* Schema 7 merged indexes of clients and of the outbox: a database of
- * schema 6 keeps its records, lists and rules through the upgrade. */
+/* fewer-save-indexes.sql merged indexes of clients and of the outbox: a
+ * database of schema 6 keeps its records, lists and rules through it. */
 START_TEST (test_upgrade_from_schema_6_keeps_records_and_rules)
 {
   g_autoptr (GPtrArray) all = consult_store_default_migrations (NULL);
