@@ -19,6 +19,8 @@
 #include "consult-client-list.h"
 #include "consult-store-backup.h"
 #include "consult-store-migrations.h"
+#include "consult-store-outbox.h"
+#include "consult-store-plans.h"
 #include "consult-store-private.h"
 
 static char *dir;
@@ -209,6 +211,129 @@ START_TEST (test_upgrade_from_first_schema_keeps_records)
   ck_assert (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
   found = consult_client_list_new (store, "dia", CONSULT_CLIENT_SEARCH_DEFAULT, &error);
   ck_assert_uint_eq (g_list_model_get_n_items (G_LIST_MODEL (found)), 1);
+  ck_assert (consult_store_verify (store, NULL, &error));
+}
+END_TEST
+
+static char *
+waiting_entry_id (ConsultStore *store,
+                  const char   *plan_id)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ConsultStorePlanVersion) plan = consult_store_get_plan (store, plan_id, &error);
+  g_autoptr (ConsultStoreOutboxEntry) entry = NULL;
+
+  ck_assert_msg (plan != NULL, "%s", error ? error->message : "");
+  entry = consult_store_outbox_get_for_consultation (store, plan->consultation_id, &error);
+  ck_assert_msg (entry != NULL, "%s", error ? error->message : "");
+  ck_assert_int_eq (entry->state, CONSULT_STORE_OUTBOX_PENDING);
+
+  return g_strdup (entry->id);
+}
+
+static void
+assert_family_names (ConsultStore             *store,
+                     ConsultClientSearchFlags  flags,
+                     const char *const        *expected)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ConsultClientList) list = consult_client_list_new (store, NULL, flags, &error);
+  guint n = g_strv_length ((char **) expected);
+
+  ck_assert_msg (list != NULL, "%s", error ? error->message : "");
+  ck_assert_uint_eq (g_list_model_get_n_items (G_LIST_MODEL (list)), n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (ConsultClientSummary) row = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      ck_assert_str_eq (consult_client_summary_get_family_name (row), expected[i]);
+    }
+}
+
+/* fewer-save-indexes.sql merged indexes of clients and of the outbox: a
+ * database of schema 6 keeps its records, lists and rules through it. */
+START_TEST (test_upgrade_from_schema_6_keeps_records_and_rules)
+{
+  g_autoptr (GPtrArray) all = consult_store_default_migrations (NULL);
+  g_autoptr (GPtrArray) six = g_ptr_array_new ();
+  g_autoptr (ConsultStore) old = consult_store_new (db_path);
+  g_autoptr (ConsultStore) store = NULL;
+  g_autoptr (GPtrArray) due = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *ana_id = NULL;
+  g_autofree char *ana = NULL;
+  g_autofree char *bea = NULL;
+  g_autofree char *carla = NULL;
+  g_autofree char *sent_id = NULL;
+  g_autofree char *duplicate = NULL;
+  g_autofree char *consent = NULL;
+  g_autofree char *carla_rows = NULL;
+  const char *const active[] = { "Núñez", "Ruiz", NULL };
+  const char *const everyone[] = { "Díaz", "Núñez", "Ruiz", NULL };
+  guint n_pending, n_failed, n_sent;
+
+  for (guint i = 0; i < all->len; i++)
+    if (((ConsultStoreMigration *) g_ptr_array_index (all, i))->version <= 6)
+      g_ptr_array_add (six, g_ptr_array_index (all, i));
+  consult_store_set_migrations (old, six);
+  ck_assert (consult_store_open (old, &error));
+  ck_assert_uint_eq (consult_store_get_schema_version (old), 6);
+
+  /* An archived client; a signed plan whose entry was sent; a draft
+   * saved twice (a superseded entry and a waiting one). */
+  ana = consult_test_store_save_visit (old, "Ana", "Díaz", NULL, &ana_id);
+  bea = consult_test_store_save_visit (old, "Bea", "Ruiz", NULL, NULL);
+  carla = consult_test_store_save_visit (old, "Carla", "Núñez", NULL, NULL);
+  ck_assert (consult_store_set_client_archived (old, ana_id, TRUE, &error));
+  ck_assert (consult_store_sign_plan (old, bea, "Dr. Lin", &error));
+  sent_id = waiting_entry_id (old, bea);
+  ck_assert (consult_store_outbox_mark_sent (old, sent_id, NULL, &error));
+  ck_assert (consult_store_update_plan_draft (old, carla, TEST_PLAN_JSON, "2026.2", &error));
+  consult_store_close (old);
+
+  store = open_ok ();
+  ck_assert_uint_eq (consult_store_get_schema_version (store), last_version (all));
+  ck_assert_int_eq (raw_int (db_path, "SELECT count(*) FROM sqlite_schema WHERE name IN "
+                                      "('fhir_outbox_due', 'fhir_outbox_one_unsent', "
+                                      "'clients_active_order')"), 0);
+  ck_assert_int_eq (raw_int (db_path, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name IN "
+                                      "('fhir_outbox_state', 'fhir_outbox_plan', "
+                                      "'fhir_outbox_consultation', 'clients_order', 'clients_identity', "
+                                      "'plan_versions_one_draft', 'plan_versions_timeline')"), 7);
+  ck_assert_int_eq (raw_int (db_path, "SELECT count(*) FROM pragma_integrity_check "
+                                      "WHERE integrity_check <> 'ok'"), 0);
+
+  assert_family_names (store, CONSULT_CLIENT_SEARCH_DEFAULT, active);
+  assert_family_names (store, CONSULT_CLIENT_SEARCH_INCLUDE_ARCHIVED, everyone);
+  ck_assert (consult_store_outbox_get_counts (store, &n_pending, &n_failed, &n_sent, NULL, &error));
+  ck_assert_uint_eq (n_pending, 2);
+  ck_assert_uint_eq (n_failed, 0);
+  ck_assert_uint_eq (n_sent, 1);
+  due = consult_store_outbox_list_due (store, g_get_real_time (), 0, &error);
+  ck_assert_uint_eq (due->len, 2);
+  ck_assert_str_eq (((ConsultStoreOutboxEntry *) g_ptr_array_index (due, 0))->plan_id, ana);
+  ck_assert_str_eq (((ConsultStoreOutboxEntry *) g_ptr_array_index (due, 1))->plan_id, carla);
+
+  /* Still at most one waiting entry per plan version, beside any number
+   * of sent and superseded ones. */
+  duplicate = g_strdup_printf ("INSERT INTO fhir_outbox (id, plan_id, consultation_id, client_id, "
+                               "enqueued_at, next_attempt_at) SELECT '%s', plan_id, consultation_id, "
+                               "client_id, 1, 1 FROM fhir_outbox WHERE plan_id = '%s' "
+                               "AND state = 'pending'",
+                               "00000000-0000-4000-8000-000000000000", carla);
+  ck_assert_int_eq (raw_exec (duplicate), SQLITE_CONSTRAINT);
+  consent = consult_store_record_consent (store, bea, "v1", "2026-03-02", "Bea Ruiz", &error);
+  ck_assert_msg (consent != NULL, "%s", error ? error->message : "");
+  g_clear_pointer (&consent, g_free);
+  consent = consult_store_record_consent (store, bea, "v2", "2026-03-03", "Bea Ruiz", &error);
+  ck_assert_msg (consent != NULL, "%s", error ? error->message : "");
+  ck_assert (consult_store_discard_plan_draft (store, carla, &error));
+  carla_rows = g_strdup_printf ("SELECT count(*) FROM fhir_outbox WHERE plan_id = '%s'", carla);
+  ck_assert_int_eq (raw_int (db_path, carla_rows), 0);
+  ck_assert (consult_store_outbox_get_counts (store, &n_pending, &n_failed, &n_sent, NULL, &error));
+  ck_assert_uint_eq (n_pending, 2);
+  ck_assert_uint_eq (n_sent, 1);
+  ck_assert_int_eq (raw_int (db_path, "SELECT count(*) FROM fhir_outbox WHERE state = 'superseded'"), 2);
   ck_assert (consult_store_verify (store, NULL, &error));
 }
 END_TEST
@@ -429,6 +554,7 @@ store_open_suite (void)
   tcase_add_test (tc, test_newer_database_is_refused_untouched);
   tcase_add_test (tc, test_failed_migration_is_rolled_back);
   tcase_add_test (tc, test_upgrade_from_first_schema_keeps_records);
+  tcase_add_test (tc, test_upgrade_from_schema_6_keeps_records_and_rules);
   tcase_add_test (tc, test_corrupt_file_is_refused_with_restore_advice);
   tcase_add_test (tc, test_damaged_schema_page_is_refused);
   tcase_add_test (tc, test_busy_database_waits_then_fails);

@@ -376,7 +376,7 @@ _consult_store_outbox_enqueue (ConsultStore  *self,
 
 /* Inside the transaction that inserted the plan version @plan_id: with
  * an id that new, no entry can be waiting for it (the unique index
- * fhir_outbox_one_unsent would refuse a second one anyway). */
+ * fhir_outbox_plan would refuse a second one anyway). */
 gboolean
 _consult_store_outbox_enqueue_new (ConsultStore  *self,
                                    const char    *plan_id,
