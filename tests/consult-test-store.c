@@ -72,21 +72,19 @@ consult_test_store_open (const char *dir)
   return store;
 }
 
-/* A new store in @dir, emptied first, at an older schema @version, for
- * upgrade tests; its background thread holds the work the latest
- * schema defers. */
+/* A new database at @path at an older schema @version, for upgrade
+ * tests; its background thread holds the work the latest schema
+ * defers. */
 ConsultStore *
-consult_test_store_open_at_schema (const char *dir,
+consult_test_store_open_at_schema (const char *path,
                                    guint       version)
 {
   g_autoptr (GPtrArray) all = consult_store_default_migrations (NULL);
   g_autoptr (GPtrArray) old = g_ptr_array_new ();
-  g_autofree char *path = g_build_filename (dir, "consult.db", NULL);
   g_autoptr (GError) error = NULL;
   ConsultStore *store;
 
-  consult_test_store_remove_dir (dir);
-  g_mkdir_with_parents (dir, 0700);
+  ck_assert (!g_file_test (path, G_FILE_TEST_EXISTS));
   for (guint i = 0; i < version; i++)
     g_ptr_array_add (old, g_ptr_array_index (all, i));
   store = consult_store_new (path);

@@ -26,7 +26,7 @@ G_BEGIN_DECLS
 char         *consult_test_store_make_dir    (void);
 void          consult_test_store_remove_dir  (const char    *dir);
 ConsultStore *consult_test_store_open        (const char    *dir);
-ConsultStore *consult_test_store_open_at_schema (const char  *dir,
+ConsultStore *consult_test_store_open_at_schema (const char  *path,
                                                  guint        version);
 /* Saves a client (the given names), a consultation and a draft plan;
  * returns the plan version's id and sets the client's id. */

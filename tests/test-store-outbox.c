@@ -616,7 +616,8 @@ START_TEST (test_upgrade_from_schema_3_queues_plans_in_force)
   g_autoptr (GError) error = NULL;
 
   g_clear_object (&store);
-  store = consult_test_store_open_at_schema (dir, 3);
+  consult_test_store_remove_dir (dir);
+  store = consult_test_store_open_at_schema (path, 3);
 
   /* A draft; and a plan signed, amended and signed again. */
   draft = consult_test_store_insert_old_visit (path, "Ana", "Díaz");

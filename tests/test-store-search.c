@@ -221,6 +221,7 @@ END_TEST
  * whole (consult_test_store_index_now() checks them). */
 START_TEST (test_upgrade_keeps_full_text_whole)
 {
+  g_autofree char *path = g_strdup (consult_store_get_path (store));
   g_autofree char *client_id = NULL;
   g_autofree char *a = NULL;
   g_autofree char *b = NULL;
@@ -228,7 +229,8 @@ START_TEST (test_upgrade_keeps_full_text_whole)
   g_autoptr (GError) error = NULL;
 
   g_clear_object (&store);
-  store = consult_test_store_open_at_schema (dir, 6);
+  consult_test_store_remove_dir (dir);
+  store = consult_test_store_open_at_schema (path, 6);
   a = consult_test_store_save_visit (store, "Ana", "Díaz", "melasma since pregnancy", &client_id);
   b = consult_test_store_save_visit (store, "Bea", "Ruiz", NULL, NULL);
   client = consult_store_get_client (store, client_id, NULL);
