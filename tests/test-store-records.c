@@ -208,6 +208,35 @@ START_TEST (test_amendment_supersedes_on_signing)
 }
 END_TEST
 
+/* Discarding a draft deletes its plan version, whose id the foreign key
+ * superseded_by may name: SQLite looks for such versions through an
+ * index, never by reading every plan version (as its plan shows). */
+START_TEST (test_discarding_a_draft_reads_no_whole_table)
+{
+  g_autofree char *draft = consult_test_store_save_visit (store, "Carla", "Núñez", NULL, NULL);
+  g_autoptr (GError) error = NULL;
+  sqlite3_stmt *plan = NULL;
+  guint n_steps = 0;
+
+  ck_assert_int_eq (sqlite3_prepare_v2 (store->db, "EXPLAIN QUERY PLAN DELETE FROM plan_versions "
+                                        "WHERE id = ?1 AND status = 'draft'", -1, &plan, NULL),
+                    SQLITE_OK);
+  while (sqlite3_step (plan) == SQLITE_ROW)
+    {
+      const char *detail = (const char *) sqlite3_column_text (plan, 3);
+
+      ck_assert_msg (!g_str_has_prefix (detail, "SCAN"), "%s", detail);
+      n_steps++;
+    }
+  sqlite3_finalize (plan);
+  /* The row itself, and the versions, consents and sessions naming it. */
+  ck_assert_uint_eq (n_steps, 4);
+
+  ck_assert (consult_store_discard_plan_draft (store, draft, &error));
+  ck_assert_ptr_null (consult_store_get_plan (store, draft, NULL));
+}
+END_TEST
+
 START_TEST (test_consent_only_for_signed_plans)
 {
   g_autofree char *plan_id = consult_test_store_save_visit (store, "Ana", "Díaz", NULL, NULL);
@@ -467,6 +496,7 @@ store_records_suite (void)
   tcase_add_test (tc, test_invalid_client_writes_nothing);
   tcase_add_test (tc, test_signed_plan_never_changes);
   tcase_add_test (tc, test_amendment_supersedes_on_signing);
+  tcase_add_test (tc, test_discarding_a_draft_reads_no_whole_table);
   tcase_add_test (tc, test_consent_only_for_signed_plans);
   tcase_add_test (tc, test_draft_upsert_restore_discard);
   tcase_add_test (tc, test_timeline_newest_first);
