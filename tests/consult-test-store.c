@@ -15,6 +15,7 @@
 
 #include "consult-test.h"
 #include "consult-test-store.h"
+#include "consult-store-migrations.h"
 #include "consult-store-private.h"
 
 char *
@@ -67,6 +68,32 @@ consult_test_store_open (const char *dir)
   ConsultStore *store = consult_store_new_for_path (path, &error);
 
   ck_assert_msg (store != NULL, "open: %s", error ? error->message : "");
+  consult_store_set_actor (store, "test-consultant");
+  return store;
+}
+
+/* A new store in @dir, emptied first, at an older schema @version, for
+ * upgrade tests; its background thread holds the work the latest
+ * schema defers. */
+ConsultStore *
+consult_test_store_open_at_schema (const char *dir,
+                                   guint       version)
+{
+  g_autoptr (GPtrArray) all = consult_store_default_migrations (NULL);
+  g_autoptr (GPtrArray) old = g_ptr_array_new ();
+  g_autofree char *path = g_build_filename (dir, "consult.db", NULL);
+  g_autoptr (GError) error = NULL;
+  ConsultStore *store;
+
+  consult_test_store_remove_dir (dir);
+  g_mkdir_with_parents (dir, 0700);
+  for (guint i = 0; i < version; i++)
+    g_ptr_array_add (old, g_ptr_array_index (all, i));
+  store = consult_store_new (path);
+  consult_store_set_migrations (store, old);
+  ck_assert_msg (consult_store_open (store, &error), "open: %s", error ? error->message : "");
+  ck_assert_uint_eq (consult_store_get_schema_version (store), version);
+  _consult_store_checkpointer_set_quiet (store->checkpointer, G_MAXUINT, G_MAXUINT);
   consult_store_set_actor (store, "test-consultant");
   return store;
 }
@@ -216,6 +243,15 @@ consult_test_store_index_now (ConsultStore *store)
   ck_assert (!more);
   ck_assert (consult_store_commit (store, &error));
   ck_assert_int_eq (consult_test_store_count (store, "client_prefixes_pending"), 0);
+  ck_assert_int_eq (consult_test_store_count (store, "consultation_notes_pending"), 0);
+  /* With nothing noted, each full-text index agrees with its table
+   * (rank 1: checked against the text of the table itself). */
+  ck_assert_msg (_consult_store_exec (store, "INSERT INTO client_fts (client_fts, rank) "
+                                             "VALUES ('integrity-check', 1)", &error),
+                 "%s", error ? error->message : "");
+  ck_assert_msg (_consult_store_exec (store, "INSERT INTO consultation_fts (consultation_fts, rank) "
+                                             "VALUES ('integrity-check', 1)", &error),
+                 "%s", error ? error->message : "");
 }
 
 guint

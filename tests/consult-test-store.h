@@ -26,6 +26,8 @@ G_BEGIN_DECLS
 char         *consult_test_store_make_dir    (void);
 void          consult_test_store_remove_dir  (const char    *dir);
 ConsultStore *consult_test_store_open        (const char    *dir);
+ConsultStore *consult_test_store_open_at_schema (const char  *dir,
+                                                 guint        version);
 /* Saves a client (the given names), a consultation and a draft plan;
  * returns the plan version's id and sets the client's id. */
 char         *consult_test_store_save_visit  (ConsultStore  *store,

@@ -607,8 +607,6 @@ END_TEST
 
 START_TEST (test_upgrade_from_schema_3_queues_plans_in_force)
 {
-  g_autoptr (GPtrArray) all = consult_store_default_migrations (NULL);
-  g_autoptr (GPtrArray) three = g_ptr_array_new ();
   g_autofree char *path = g_strdup (consult_store_get_path (store));
   g_autofree char *draft = NULL;
   g_autofree char *v1 = NULL;
@@ -618,14 +616,7 @@ START_TEST (test_upgrade_from_schema_3_queues_plans_in_force)
   g_autoptr (GError) error = NULL;
 
   g_clear_object (&store);
-  consult_test_store_remove_dir (dir);
-  g_mkdir_with_parents (dir, 0700);
-  for (guint i = 0; i < 3; i++)
-    g_ptr_array_add (three, g_ptr_array_index (all, i));
-  store = consult_store_new (path);
-  consult_store_set_migrations (store, three);
-  ck_assert (consult_store_open (store, &error));
-  ck_assert_uint_eq (consult_store_get_schema_version (store), 3);
+  store = consult_test_store_open_at_schema (dir, 3);
 
   /* A draft; and a plan signed, amended and signed again. */
   draft = consult_test_store_insert_old_visit (path, "Ana", "Díaz");

@@ -13,6 +13,7 @@
 #include "consult-test-store.h"
 #include "consult-store-drafts.h"
 #include "consult-store-plans.h"
+#include "consult-store-private.h"
 #include "consult-store-timeline.h"
 
 static char *dir;
@@ -364,6 +365,96 @@ START_TEST (test_batch_is_all_or_nothing)
 }
 END_TEST
 
+/* The Unix milliseconds in a version 7 id's first 48 bits. */
+static gint64
+id_unix_ms (const char *id)
+{
+  g_autofree char *hex = g_strndup (id, 8);
+  g_autofree char *all = g_strconcat (hex, id + 9, NULL);
+
+  all[12] = '\0';
+  return (gint64) g_ascii_strtoull (all, NULL, 16);
+}
+
+static void
+assert_recent_v7_id (const char *id)
+{
+  gint64 now_ms = g_get_real_time () / 1000;
+
+  ck_assert_msg (id[14] == '7', "not version 7: %s", id);
+  ck_assert_msg (ABS (id_unix_ms (id) - now_ms) < 1000, "time of %s is not now", id);
+}
+
+START_TEST (test_new_id_format)
+{
+  for (guint i = 0; i < 1000; i++)
+    {
+      g_autofree char *id = _consult_store_new_id ();
+
+      ck_assert_int_eq (strlen (id), 36);
+      for (guint j = 0; j < 36; j++)
+        {
+          if (j == 8 || j == 13 || j == 18 || j == 23)
+            ck_assert_msg (id[j] == '-', "no hyphen at %u: %s", j, id);
+          else
+            ck_assert_msg (g_ascii_isxdigit (id[j]) && !g_ascii_isupper (id[j]),
+                           "not lowercase hex at %u: %s", j, id);
+        }
+      ck_assert_msg (id[14] == '7', "not version 7: %s", id);
+      ck_assert_msg (strchr ("89ab", id[19]) != NULL, "not variant 10: %s", id);
+      ck_assert (g_uuid_string_is_valid (id));
+    }
+}
+END_TEST
+
+START_TEST (test_new_id_carries_its_time)
+{
+  g_autofree char *id = _consult_store_new_id ();
+
+  assert_recent_v7_id (id);
+}
+END_TEST
+
+START_TEST (test_new_ids_sort_by_time)
+{
+  g_autofree char *previous = _consult_store_new_id ();
+
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *id = NULL;
+
+      g_usleep (2000);
+      id = _consult_store_new_id ();
+      ck_assert_msg (strcmp (previous, id) < 0, "%s made before %s", previous, id);
+      g_free (previous);
+      previous = g_steal_pointer (&id);
+    }
+}
+END_TEST
+
+START_TEST (test_new_ids_are_distinct)
+{
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  /* Far more than one millisecond's worth, so many share their time. */
+  for (guint i = 0; i < 100000; i++)
+    ck_assert (g_hash_table_add (seen, _consult_store_new_id ()));
+}
+END_TEST
+
+START_TEST (test_saved_records_get_time_ordered_ids)
+{
+  g_autofree char *client_id = NULL;
+  g_autofree char *plan_id = consult_test_store_save_visit (store, "Ana", "Díaz", NULL, &client_id);
+  g_autoptr (ConsultStorePlanVersion) plan = consult_store_get_plan (store, plan_id, NULL);
+
+  ck_assert_ptr_nonnull (plan);
+  assert_recent_v7_id (client_id);
+  assert_recent_v7_id (plan->consultation_id);
+  assert_recent_v7_id (plan_id);
+}
+END_TEST
+
 static Suite *
 store_records_suite (void)
 {
@@ -382,6 +473,14 @@ store_records_suite (void)
   tcase_add_test (tc, test_verify_finds_first_broken_link);
   tcase_add_test (tc, test_archive_and_not_found);
   tcase_add_test (tc, test_batch_is_all_or_nothing);
+  tcase_add_test (tc, test_saved_records_get_time_ordered_ids);
+  suite_add_tcase (suite, tc);
+
+  tc = tcase_create ("ids");
+  tcase_add_test (tc, test_new_id_format);
+  tcase_add_test (tc, test_new_id_carries_its_time);
+  tcase_add_test (tc, test_new_ids_sort_by_time);
+  tcase_add_test (tc, test_new_ids_are_distinct);
   suite_add_tcase (suite, tc);
 
   return suite;

@@ -16,6 +16,8 @@
 #include "consult-test-store.h"
 #include "consult-client-list.h"
 #include "consult-store-clients.h"
+#include "consult-store-consultations.h"
+#include "consult-store-plans.h"
 
 static char *dir;
 static ConsultStore *store;
@@ -161,6 +163,8 @@ START_TEST (test_search_follows_changes)
       ck_assert_uint_eq (consult_test_store_count_matches (store, indexed ? "diaz" : "ruiz", CONSULT_CLIENT_SEARCH_INCLUDE_ARCHIVED), 0);
       ck_assert_uint_eq (consult_test_store_count_matches (store, indexed ? "olmos" : "olmed", CONSULT_CLIENT_SEARCH_DEFAULT), 1);
       ck_assert_uint_eq (consult_test_store_count_matches (store, "clinic", CONSULT_CLIENT_SEARCH_DEFAULT), indexed + 1);
+      ck_assert_uint_eq (consult_test_store_count_matches (store, indexed ? "diaz" : "ruiz", CONSULT_CLIENT_SEARCH_NOTES), 0);
+      ck_assert_uint_eq (consult_test_store_count_matches (store, indexed ? "olmos" : "olmed", CONSULT_CLIENT_SEARCH_NOTES), 1);
 
       ck_assert (consult_store_set_client_archived (store, client_id, TRUE, NULL));
       ck_assert_uint_eq (consult_test_store_count_matches (store, "olm ana", CONSULT_CLIENT_SEARCH_DEFAULT), indexed);
@@ -171,7 +175,79 @@ START_TEST (test_search_follows_changes)
       consult_test_store_index_now (store);
       ck_assert_uint_eq (consult_test_store_count_matches (store, "olm ana", CONSULT_CLIENT_SEARCH_DEFAULT), indexed + 1);
       ck_assert_uint_eq (consult_test_store_count_matches (store, indexed ? "diaz" : "ruiz", CONSULT_CLIENT_SEARCH_INCLUDE_ARCHIVED), 0);
+      ck_assert_uint_eq (consult_test_store_count_matches (store, indexed ? "diaz" : "ruiz", CONSULT_CLIENT_SEARCH_NOTES), 0);
+      ck_assert_uint_eq (consult_test_store_count_matches (store, indexed ? "olmos" : "olmed", CONSULT_CLIENT_SEARCH_NOTES), 1);
       ck_assert (consult_store_verify (store, NULL, &error));
+    }
+}
+END_TEST
+
+/* The same for the notes, whose full-text entries are written after the
+ * save too: a search finds what a consultation's notes say now. */
+START_TEST (test_notes_search_follows_changes)
+{
+  for (guint indexed = 0; indexed <= 1; indexed++)
+    {
+      g_autofree char *client_id = NULL;
+      g_autofree char *plan_id = NULL;
+      g_autoptr (ConsultStorePlanVersion) plan = NULL;
+      g_autoptr (GError) error = NULL;
+      const char *before = indexed ? "melasma since pregnancy" : "rosacea flares";
+      const char *after = indexed ? "laser follow-up booked" : "peel tolerated";
+
+      plan_id = consult_test_store_save_visit (store, "Ana", indexed ? "Díaz" : "Ruiz", before, &client_id);
+      plan = consult_store_get_plan (store, plan_id, &error);
+      ck_assert_msg (plan != NULL, "%s", error ? error->message : "");
+      ck_assert_uint_eq (consult_test_store_count (store, "consultation_notes_pending"), 1);
+      if (indexed)
+        consult_test_store_index_now (store);
+      ck_assert_uint_eq (consult_test_store_count_matches (store, before, CONSULT_CLIENT_SEARCH_NOTES), 1);
+
+      ck_assert_msg (consult_store_set_consultation_notes (store, plan->consultation_id, after, &error),
+                     "%s", error ? error->message : "");
+      ck_assert_uint_eq (consult_test_store_count_matches (store, before, CONSULT_CLIENT_SEARCH_NOTES), 0);
+      ck_assert_uint_eq (consult_test_store_count_matches (store, after, CONSULT_CLIENT_SEARCH_NOTES), 1);
+      ck_assert_uint_eq (consult_test_store_count_matches (store, after, CONSULT_CLIENT_SEARCH_DEFAULT), 0);
+
+      consult_test_store_index_now (store);
+      ck_assert_uint_eq (consult_test_store_count_matches (store, before, CONSULT_CLIENT_SEARCH_NOTES), 0);
+      ck_assert_uint_eq (consult_test_store_count_matches (store, after, CONSULT_CLIENT_SEARCH_NOTES), 1);
+    }
+}
+END_TEST
+
+/* Schema 6 wrote the full-text entries in the save: upgraded, what it
+ * noted is indexed already, and writing it again leaves each index
+ * whole (consult_test_store_index_now() checks them). */
+START_TEST (test_upgrade_keeps_full_text_whole)
+{
+  g_autofree char *client_id = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autoptr (ConsultStoreClient) client = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_clear_object (&store);
+  store = consult_test_store_open_at_schema (dir, 6);
+  a = consult_test_store_save_visit (store, "Ana", "Díaz", "melasma since pregnancy", &client_id);
+  b = consult_test_store_save_visit (store, "Bea", "Ruiz", NULL, NULL);
+  client = consult_store_get_client (store, client_id, NULL);
+  g_free (client->family_name);
+  client->family_name = g_strdup ("Olmos");
+  ck_assert (consult_store_save_client (store, client, &error));
+  g_clear_object (&store);
+
+  store = consult_test_store_open_unindexed (dir);
+  ck_assert_uint_eq (consult_store_get_schema_version (store),
+                     consult_store_get_latest_schema_version (store));
+  for (guint indexed = 0; indexed <= 1; indexed++)
+    {
+      if (indexed)
+        consult_test_store_index_now (store);
+      ck_assert_uint_eq (consult_test_store_count_matches (store, "olmos ana", CONSULT_CLIENT_SEARCH_NOTES), 1);
+      ck_assert_uint_eq (consult_test_store_count_matches (store, "diaz", CONSULT_CLIENT_SEARCH_NOTES), 0);
+      ck_assert_uint_eq (consult_test_store_count_matches (store, "ruiz", CONSULT_CLIENT_SEARCH_NOTES), 1);
+      ck_assert_uint_eq (consult_test_store_count_matches (store, "melas", CONSULT_CLIENT_SEARCH_NOTES), 1);
     }
 }
 END_TEST
@@ -202,6 +278,8 @@ store_search_suite (void)
   tcase_add_test (tc, test_hostile_input_never_fails);
   tcase_add_test (tc, test_every_word_must_begin_a_word);
   tcase_add_test (tc, test_search_follows_changes);
+  tcase_add_test (tc, test_notes_search_follows_changes);
+  tcase_add_test (tc, test_upgrade_keeps_full_text_whole);
   tcase_add_test (tc, test_archived_filter);
   suite_add_tcase (suite, tc);
 

@@ -38,22 +38,32 @@
 #define NOT_PENDING "AND p.num NOT IN (SELECT num FROM client_prefixes_pending) "
 /* CROSS JOIN: the few clients noted lead, rather than a walk of every
  * client in name order looking each up among them. */
-#define PENDING_ROWS \
-  "FROM client_prefixes_pending q CROSS JOIN clients c ON c.num = q.num " \
-  "WHERE consult_search_matches (?5, c.given_name, c.family_name, c.email, c.phone, c.phone_digits) "
+#define PENDING_ROWS_AS(c) \
+  "FROM client_prefixes_pending q CROSS JOIN clients " c " ON " c ".num = q.num " \
+  "WHERE consult_search_matches (?5, " c ".given_name, " c ".family_name, " c ".email, " \
+  c ".phone, " c ".phone_digits) "
+#define PENDING_ROWS PENDING_ROWS_AS ("c")
 #define ACTIVE_PENDING "AND c.archived = 0 "
 #define ANY_PENDING_SQL "SELECT EXISTS (SELECT 1 FROM client_prefixes_pending)"
 
 /* A search of the notes too goes through the full-text indexes: ?1 is a
  * query from consult_store_search_query(), quoted words only, and words
- * match names, phone and e-mail, never the status column. */
+ * match names, phone and e-mail, never the status column.  Their
+ * entries are written after the save (migration 0007): those of the
+ * clients and consultations noted as pending are left out, and what is
+ * noted is matched by its current text instead, every word of ?5. */
 #define NAME_COLUMNS "{given_name family_name email phone phone_digits}"
 #define NOTES_HITS \
   "SELECT rowid AS num FROM client_fts " \
-  "WHERE client_fts MATCH '" NAME_COLUMNS " : (' || ?1 || ')' UNION " \
+  "WHERE client_fts MATCH '" NAME_COLUMNS " : (' || ?1 || ')' " \
+  "AND rowid NOT IN (SELECT num FROM client_prefixes_pending) UNION " \
+  "SELECT c1.num " PENDING_ROWS_AS ("c1") "UNION " \
   "SELECT c2.num FROM consultation_fts " \
   "JOIN consultations k ON k.num = consultation_fts.rowid " \
-  "JOIN clients c2 ON c2.id = k.client_id WHERE consultation_fts MATCH ?1"
+  "JOIN clients c2 ON c2.id = k.client_id WHERE consultation_fts MATCH ?1 " \
+  "AND k.num NOT IN (SELECT num FROM consultation_notes_pending) UNION " \
+  "SELECT c3.num FROM consultation_notes_pending q CROSS JOIN consultations k ON k.num = q.num " \
+  "JOIN clients c3 ON c3.id = k.client_id WHERE consult_search_matches (?5, k.notes)"
 #define FROM_NOTES_HITS "FROM (" NOTES_HITS ") h JOIN clients c ON c.num = h.num "
 
 /* Pages are found by key, never by OFFSET (which reads every row before
@@ -228,8 +238,12 @@ prepare (ConsultClientList  *self,
   guint scope = ALL;
   int pending = 0;
 
+  /* A search of the notes always merges in what is noted (?5). */
   if (self->query != NULL)
-    scope = BY_NAME_OR_NOTES;
+    {
+      scope = BY_NAME_OR_NOTES;
+      pending = TRUE;
+    }
   else if (self->words != NULL)
     {
       scope = self->other_words != NULL ? BY_WORDS : BY_WORD;
@@ -567,14 +581,13 @@ list_new (ConsultStore             *store,
 
   self->store = g_object_ref (store);
   self->flags = flags;
-  if (flags & CONSULT_CLIENT_SEARCH_NOTES)
+  if ((self->words = _consult_store_search_words (text)) != NULL)
+    self->all_words = g_strjoinv (" ", self->words);
+  /* The words are also what matches the notes noted as pending. */
+  if ((flags & CONSULT_CLIENT_SEARCH_NOTES) && self->words != NULL)
     self->query = consult_store_search_query (text);
-  else if ((self->words = _consult_store_search_words (text)) != NULL)
-    {
-      self->all_words = g_strjoinv (" ", self->words);
-      if (self->words[1] != NULL)
-        self->other_words = _consult_store_words_to_json ((const char *const *) self->words + 1);
-    }
+  else if (self->words != NULL && self->words[1] != NULL)
+    self->other_words = _consult_store_words_to_json ((const char *const *) self->words + 1);
 
   if (count_now)
     {

@@ -21,10 +21,12 @@
  * until the database file has been synced.
  *
  * The same thread, at the same quiet moments, does what saves leave for
- * later (write_deferred()): the search rows of the clients they noted
- * (consult-store-prefixes.c), which would add some forty scattered
- * pages to a save's commit, and the merging of the full-text indexes'
- * segments, a quarter of a save's CPU when it ran inside the save. */
+ * later (write_deferred()): the search rows and full-text entries of
+ * the clients and consultations they noted (consult-store-prefixes.c,
+ * consult-store-notes.c), which would add some fifty scattered pages
+ * and a third of its CPU to a save's commit, and the merging of the
+ * full-text indexes' segments, a quarter of a save's CPU when it ran
+ * inside the save. */
 
 /* SQLite's own default threshold, about 4 MiB of WAL. */
 #define CHECKPOINT_MIN_PAGES 1000
@@ -43,9 +45,10 @@
  * the file. */
 #define CHECKPOINT_TRUNCATE_PAGES 16000
 #define CHECKPOINT_BUSY_TIMEOUT_MS 100
-/* Clients whose search rows are written in one transaction: about 1 ms
- * each, so that a save arriving meanwhile waits a few ms at most... */
-#define INDEX_BATCH_CLIENTS 8
+/* Clients (or consultations) whose search rows are written in one
+ * transaction: about 1 ms each, so that a save arriving meanwhile waits
+ * a few ms at most... */
+#define INDEX_BATCH_ROWS 8
 /* ...and the pause after each background transaction, in which another
  * process may write. */
 #define WRITE_PAUSE_MS 10
@@ -228,13 +231,14 @@ write_steps (ConsultStoreCheckpointer *self,
   return FALSE;
 }
 
-/* The search rows of a few of the clients saves have noted. */
+/* The search rows of a few of the clients or consultations saves have
+ * noted. */
 static int
 index_step (sqlite3       *db,
             gconstpointer  data,
             gboolean      *more)
 {
-  return _consult_store_index_pending (db, INDEX_BATCH_CLIENTS, more);
+  return _consult_store_index_pending (db, INDEX_BATCH_ROWS, more);
 }
 
 /* Some of the merging of a full-text index's segments, which migration
@@ -254,8 +258,8 @@ merge_step (sqlite3       *db,
 
 #define MERGE_SQL(table) "INSERT INTO " table " (" table ", rank) VALUES ('merge', 200)"
 
-/* What saves left for a quiet moment: the noted clients' search rows,
- * then the full-text merges. */
+/* What saves left for a quiet moment: the search rows of what they
+ * noted, then the full-text merges. */
 static void
 write_deferred (ConsultStoreCheckpointer *self,
                 sqlite3                  *db)

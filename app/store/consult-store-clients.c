@@ -197,7 +197,7 @@ _consult_store_client_upsert (ConsultStore        *self,
   client->updated_at = _consult_store_now ();
   if (insert)
     {
-      client->id = g_uuid_string_random ();
+      client->id = _consult_store_new_id ();
       client->created_at = client->updated_at;
       stmt = _consult_store_prepare (self,
                                      "INSERT INTO clients (id, given_name, family_name, "

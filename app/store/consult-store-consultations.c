@@ -65,7 +65,7 @@ insert_consultation (ConsultStore              *self,
                      GError                   **error)
 {
   g_autoptr (ConsultStoreStmt) stmt = NULL;
-  g_autofree char *id = g_uuid_string_random ();
+  g_autofree char *id = _consult_store_new_id ();
 
   if (!validate_consultation (consultation, error))
     return FALSE;

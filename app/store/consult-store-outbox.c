@@ -315,7 +315,7 @@ insert_entry (ConsultStore  *self,
 {
   g_autoptr (ConsultStoreStmt) plan = NULL;
   g_autoptr (ConsultStoreStmt) insert = NULL;
-  g_autofree char *id = g_uuid_string_random ();
+  g_autofree char *id = _consult_store_new_id ();
   gint64 now = _consult_store_now ();
   int found;
 

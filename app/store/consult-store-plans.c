@@ -164,7 +164,7 @@ _consult_store_plan_insert (ConsultStore  *self,
                             GError       **error)
 {
   g_autoptr (ConsultStoreStmt) stmt = NULL;
-  g_autofree char *id = g_uuid_string_random ();
+  g_autofree char *id = _consult_store_new_id ();
 
   stmt = _consult_store_prepare (self,
                                  "INSERT INTO plan_versions (id, consultation_id, version, "
@@ -536,7 +536,7 @@ consent_in_transaction (ConsultStore  *self,
   PlanOp *op = user_data;
   g_autoptr (ConsultStorePlanVersion) plan = NULL;
   g_autoptr (ConsultStoreStmt) stmt = NULL;
-  g_autofree char *id = g_uuid_string_random ();
+  g_autofree char *id = _consult_store_new_id ();
   const char *fields[] = {
     "plan_id", op->id,
     "text_version", op->text_version,

@@ -17,7 +17,8 @@
  * each beginning, so that the first page of any search is a range of
  * one index rather than a sort of every hit.  A save notes the client
  * in client_prefixes_pending (a trigger), and the store's background
- * thread rewrites its rows later (_consult_store_index_pending()); a
+ * thread rewrites its rows later (_consult_store_index_pending()), and
+ * its client_fts entry (migration 0007) for searches of the notes; a
  * search meanwhile matches the clients noted there with
  * consult_search_matches().  All of it splits text with words(), so
  * what is written and what is typed agree. */
@@ -213,11 +214,15 @@ _consult_store_search_words (const char *text)
   return (char **) g_ptr_array_free (g_steal_pointer (&found), FALSE);
 }
 
+/* A client noted in client_prefixes_pending, with what its rows held
+ * when it was first noted: NULLs for a client not indexed yet. */
 typedef struct
 {
   gint64  num;
   char   *indexed_sort_key;
   char   *indexed_prefixes;
+  /* the JSON array of the client_fts columns' values */
+  char   *indexed_fts;
 } Pending;
 
 static void
@@ -225,6 +230,7 @@ pending_clear (Pending *pending)
 {
   g_free (pending->indexed_sort_key);
   g_free (pending->indexed_prefixes);
+  g_free (pending->indexed_fts);
 }
 
 static int
@@ -271,18 +277,35 @@ run (sqlite3    *db,
   "json_each (consult_search_prefixes (c.given_name, c.family_name, c.email, " \
   "c.phone, c.phone_digits)) w "
 
-/* Deletes the rows indexed for @pending before (none for a new client). */
+#define FTS_COLUMNS "given_name, family_name, email, phone, phone_digits, search_status"
+#define INSERT_FTS \
+  "INSERT INTO client_fts (rowid, " FTS_COLUMNS ") " \
+  "SELECT c.num, c.given_name, c.family_name, c.email, c.phone, c.phone_digits, " \
+  "c.search_status FROM clients c "
+
+/* Deletes the rows and the full-text entry indexed for @pending before
+ * (none for a new client). */
 static int
 delete_indexed (sqlite3       *db,
                 const Pending *pending)
 {
-  if (pending->indexed_prefixes == NULL)
-    return SQLITE_OK;
+  int rc = SQLITE_OK;
 
-  return run (db,
+  if (pending->indexed_prefixes != NULL)
+    rc = run (db,
               "DELETE FROM client_prefixes WHERE prefix IN (SELECT value FROM json_each (?2)) "
               "AND sort_key = ?3 AND num = ?1",
               pending->num, pending->indexed_prefixes, pending->indexed_sort_key);
+
+  if (rc == SQLITE_OK && pending->indexed_fts != NULL)
+    rc = run (db,
+              "INSERT INTO client_fts (client_fts, rowid, " FTS_COLUMNS ") "
+              "SELECT 'delete', ?1, json_extract (?2, '$[0]'), json_extract (?2, '$[1]'), "
+              "json_extract (?2, '$[2]'), json_extract (?2, '$[3]'), "
+              "json_extract (?2, '$[4]'), json_extract (?2, '$[5]')",
+              pending->num, pending->indexed_fts, NULL);
+
+  return rc;
 }
 
 /* The clients noted, @max_clients at most, and whether there are more. */
@@ -296,7 +319,7 @@ read_pending (sqlite3  *db,
   int rc;
 
   rc = sqlite3_prepare_v2 (db,
-                           "SELECT num, indexed_sort_key, indexed_prefixes "
+                           "SELECT num, indexed_sort_key, indexed_prefixes, indexed_fts "
                            "FROM client_prefixes_pending LIMIT ?1",
                            -1, &stmt, NULL);
   if (rc == SQLITE_OK)
@@ -308,6 +331,7 @@ read_pending (sqlite3  *db,
             sqlite3_column_int64 (stmt, 0),
             g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
             g_strdup ((const char *) sqlite3_column_text (stmt, 2)),
+            g_strdup ((const char *) sqlite3_column_text (stmt, 3)),
           };
 
           g_array_append_val (pending, row);
@@ -333,14 +357,11 @@ pending_new (void)
   return pending;
 }
 
-/* Rewrites the search rows of up to @max_clients of the clients noted in
- * client_prefixes_pending, in the caller's write transaction on @db (a
- * connection with the store's functions), and says whether others
- * remain.  Returns an SQLite result code: on failure, roll back. */
-int
-_consult_store_index_pending (sqlite3  *db,
-                              guint     max_clients,
-                              gboolean *more)
+/* Rewrites the search rows of up to @max_clients of the clients noted. */
+static int
+index_pending_clients (sqlite3  *db,
+                       guint     max_clients,
+                       gboolean *more)
 {
   g_autoptr (GArray) pending = pending_new ();
   int rc = read_pending (db, max_clients, pending, more);
@@ -353,13 +374,33 @@ _consult_store_index_pending (sqlite3  *db,
       if (rc == SQLITE_OK)
         rc = run (db, INSERT_ROWS "WHERE c.num = ?1", row->num, NULL, NULL);
       if (rc == SQLITE_OK)
+        rc = run (db, INSERT_FTS "WHERE c.num = ?1", row->num, NULL, NULL);
+      if (rc == SQLITE_OK)
         rc = run (db, "DELETE FROM client_prefixes_pending WHERE num = ?1", row->num, NULL, NULL);
     }
 
   return rc;
 }
 
-/* The same for every client noted, at once: the rows are written in key
+/* Writes what saves noted for the searches (the name prefixes and
+ * full-text entries of up to @max_rows clients, then the notes of as
+ * many consultations), in the caller's write transaction on @db (a
+ * connection with the store's functions), and says whether more
+ * remains.  Returns an SQLite result code: on failure, roll back. */
+int
+_consult_store_index_pending (sqlite3  *db,
+                              guint     max_rows,
+                              gboolean *more)
+{
+  int rc = index_pending_clients (db, max_rows, more);
+
+  if (rc == SQLITE_OK && !*more)
+    rc = _consult_store_index_pending_notes (db, max_rows, more);
+
+  return rc;
+}
+
+/* The same for everything noted, at once: the rows are written in key
  * order, many times faster for the thousands of clients a generated
  * database notes in one transaction, but one long transaction. */
 int
@@ -376,7 +417,11 @@ _consult_store_index_all_pending (sqlite3 *db)
               INSERT_ROWS "JOIN client_prefixes_pending q ON q.num = c.num ORDER BY 1, 2, 3",
               0, NULL, NULL);
   if (rc == SQLITE_OK)
+    rc = run (db, INSERT_FTS "JOIN client_prefixes_pending q ON q.num = c.num", 0, NULL, NULL);
+  if (rc == SQLITE_OK)
     rc = run (db, "DELETE FROM client_prefixes_pending", 0, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = _consult_store_index_pending_notes (db, G_MAXUINT, &more);
 
   return rc;
 }

@@ -86,6 +86,9 @@ gint64            _consult_store_now            (void);
 void              _consult_store_not_found      (GError           **error,
                                                  const char        *message);
 
+/* consult-store-ids.c */
+char             *_consult_store_new_id         (void);
+
 /* consult-store-clients.c */
 char             *_consult_store_fold           (const char        *text);
 gboolean          _consult_store_valid_date     (const char        *text);
@@ -106,9 +109,14 @@ gboolean          _consult_store_add_functions  (sqlite3           *db,
 char            **_consult_store_search_words   (const char        *text);
 char             *_consult_store_words_to_json  (const char *const *words);
 int               _consult_store_index_pending  (sqlite3           *db,
-                                                 guint              max_clients,
+                                                 guint              max_rows,
                                                  gboolean          *more);
 int               _consult_store_index_all_pending (sqlite3        *db);
+
+/* consult-store-notes.c */
+int               _consult_store_index_pending_notes (sqlite3      *db,
+                                                      guint         max_consultations,
+                                                      gboolean     *more);
 
 /* consult-store-plans.c */
 ConsultStorePlanStatus _consult_store_plan_status_from_string (const char *text);

@@ -51,7 +51,7 @@ record_in_transaction (ConsultStore  *self,
 {
   ConsultStoreSession *session = user_data;
   g_autoptr (ConsultStoreStmt) stmt = NULL;
-  g_autofree char *id = g_uuid_string_random ();
+  g_autofree char *id = _consult_store_new_id ();
   gint64 now = _consult_store_now ();
   /* The audit row names what was done, never to whom. */
   const char *fields[] = {
