@@ -7,7 +7,11 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
+#include <sys/mount.h>
+
+#include <glib/gstdio.h>
 
 #include "consult-test.h"
 #include "consult-test-store.h"
@@ -61,17 +65,17 @@ open_db (const char *path,
   return db;
 }
 
-/* A writer through the store's VFS, WAL checkpointed by nobody, so
- * that the WAL holds every commit. */
+/* A writer through the store's VFS with @settings (pragmas) applied
+ * before WAL mode, whose WAL nobody checkpoints, so that it holds every
+ * commit. */
 static sqlite3 *
-open_writer (const char *synchronous)
+open_writer (const char *settings)
 {
   sqlite3 *db = open_db (db_path, _consult_store_vfs_name ());
-  g_autofree char *sql = g_strdup_printf ("PRAGMA synchronous = %s", synchronous);
 
+  exec (db, settings);
   exec (db, "PRAGMA journal_mode = WAL");
   exec (db, "PRAGMA wal_autocheckpoint = 0");
-  exec (db, sql);
   exec (db, "CREATE TABLE IF NOT EXISTS t (id INTEGER PRIMARY KEY, version INTEGER, body BLOB)");
   return db;
 }
@@ -222,7 +226,21 @@ assert_kept (sqlite3 *reader,
   assert_crash_copy_rows (n);
 }
 
-static const char *const synchronous_settings[] = { "OFF", "NORMAL", "FULL" };
+/* Commits the @i-th pair of rows (from 1). */
+static void
+commit_pair (sqlite3 *writer,
+             gint64   i)
+{
+  exec (writer, "BEGIN");
+  insert_rows (writer, 2 * (i - 1), 2);
+  exec (writer, "COMMIT");
+}
+
+static const char *const synchronous_settings[] = {
+  "PRAGMA synchronous = OFF",
+  "PRAGMA synchronous = NORMAL",
+  "PRAGMA synchronous = FULL",
+};
 
 /* Each commit is seen at once by another connection and survives a
  * crash, with SQLite's sync before the commit's publication (FULL) and
@@ -235,9 +253,7 @@ START_TEST (test_every_commit_seen_and_kept)
 
   for (gint64 i = 1; i <= 30; i++)
     {
-      exec (writer, "BEGIN");
-      insert_rows (writer, 2 * (i - 1), 2);
-      exec (writer, "COMMIT");
+      commit_pair (writer, i);
       assert_kept (reader, 2 * i);
       if (i % 10 == 0)
         exec (reader, "PRAGMA wal_checkpoint(PASSIVE)");
@@ -245,6 +261,27 @@ START_TEST (test_every_commit_seen_and_kept)
 
   assert_integrity (reader);
   sqlite3_close (reader);
+  sqlite3_close (writer);
+}
+END_TEST
+
+/* In exclusive locking mode entered before WAL mode, the wal-index is
+ * in the writer's memory and nothing else is called between a commit's
+ * frames and COMMIT returning: each commit must still be in the files
+ * (with memory-mapped reads and a WAL size limit too). */
+START_TEST (test_exclusive_commit_kept)
+{
+  sqlite3 *writer = open_writer ("PRAGMA locking_mode = EXCLUSIVE; "
+                                 "PRAGMA synchronous = OFF; "
+                                 "PRAGMA mmap_size = 67108864; "
+                                 "PRAGMA journal_size_limit = 0");
+
+  for (gint64 i = 1; i <= 10; i++)
+    {
+      commit_pair (writer, i);
+      assert_crash_copy_rows (2 * i);
+    }
+
   sqlite3_close (writer);
 }
 END_TEST
@@ -258,7 +295,7 @@ static void
 setup_spill (void)
 {
   setup ();
-  spilling_writer = open_writer ("OFF");
+  spilling_writer = open_writer ("PRAGMA synchronous = OFF");
   exec (spilling_writer, "PRAGMA cache_size = 10");
   spill_reader = open_db (db_path, NULL);
 }
@@ -315,6 +352,76 @@ START_TEST (test_rolled_back_transaction_leaves_nothing)
   insert_rows (writer, 0, 3);
   exec (writer, "COMMIT");
   assert_kept (reader, 3);
+}
+END_TEST
+
+/* A disk of the test's own that fills up (a tmpfs: this needs root, as
+ * CI has), with room set aside in a file to delete. */
+static char *disk_dir;
+static char *room_path;
+
+static void
+setup_full (void)
+{
+  g_autofree char *room = g_malloc0 (256 * 1024);
+  g_autoptr (GError) error = NULL;
+
+  setup ();
+  disk_dir = g_build_filename (dir, "disk", NULL);
+  ck_assert_int_eq (g_mkdir (disk_dir, 0700), 0);
+  ck_assert_msg (mount ("tmpfs", disk_dir, "tmpfs", 0, "size=2m,mode=0700") == 0,
+                 "cannot mount a tmpfs at %s: %s", disk_dir, g_strerror (errno));
+  g_free (db_path);
+  db_path = g_build_filename (disk_dir, "vfs.db", NULL);
+  room_path = g_build_filename (disk_dir, "room", NULL);
+  ck_assert_msg (g_file_set_contents (room_path, room, 256 * 1024, &error), "%s",
+                 error ? error->message : "");
+}
+
+static void
+teardown_full (void)
+{
+  umount2 (disk_dir, MNT_DETACH);
+  g_clear_pointer (&disk_dir, g_free);
+  g_clear_pointer (&room_path, g_free);
+  teardown ();
+}
+
+/* A commit whose frames find the disk full fails, and only it: every
+ * commit before it is kept, and once there is room again the next one
+ * is written after the frames the failed one left.  Commits of 1 to 4
+ * rows make the disk fill up at different writes: held frames written
+ * together, a commit frame's header or its page. */
+START_TEST (test_disk_full_fails_the_commit)
+{
+  sqlite3 *writer = open_writer ("PRAGMA synchronous = OFF");
+  sqlite3 *reader = open_db (db_path, NULL);
+  gint64 rows = _i;
+  gint64 committed = 0;
+  int rc = SQLITE_OK;
+
+  while (rc == SQLITE_OK)
+    {
+      exec (writer, "BEGIN");
+      insert_rows (writer, committed, rows);
+      rc = sqlite3_exec (writer, "COMMIT", NULL, NULL, NULL);
+      if (rc == SQLITE_OK)
+        committed += rows;
+    }
+  ck_assert_int_eq (rc & 0xff, SQLITE_FULL);
+  if (!sqlite3_get_autocommit (writer))
+    exec (writer, "ROLLBACK");
+  assert_kept (reader, committed);
+
+  ck_assert_int_eq (g_unlink (room_path), 0);
+  exec (writer, "BEGIN");
+  insert_rows (writer, committed, rows);
+  exec (writer, "COMMIT");
+  assert_kept (reader, committed + rows);
+  assert_integrity (reader);
+
+  sqlite3_close (reader);
+  sqlite3_close (writer);
 }
 END_TEST
 
@@ -385,9 +492,11 @@ store_vfs_suite (void)
   Suite *suite = suite_create ("store-vfs");
   TCase *tc = tcase_create ("vfs");
   TCase *spill = tcase_create ("spill");
+  TCase *full = tcase_create ("full");
 
   tcase_add_checked_fixture (tc, setup, teardown);
   tcase_add_loop_test (tc, test_every_commit_seen_and_kept, 0, G_N_ELEMENTS (synchronous_settings));
+  tcase_add_test (tc, test_exclusive_commit_kept);
   tcase_add_test (tc, test_commit_written_in_few_calls);
   tcase_add_test (tc, test_store_writer_uses_vfs);
   suite_add_tcase (suite, tc);
@@ -396,6 +505,10 @@ store_vfs_suite (void)
   tcase_add_test (spill, test_large_and_spilled_transactions);
   tcase_add_test (spill, test_rolled_back_transaction_leaves_nothing);
   suite_add_tcase (suite, spill);
+
+  tcase_add_checked_fixture (full, setup_full, teardown_full);
+  tcase_add_loop_test (full, test_disk_full_fails_the_commit, 1, 5);
+  suite_add_tcase (suite, full);
 
   return suite;
 }

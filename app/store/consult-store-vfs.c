@@ -173,7 +173,8 @@ static int
 wal_close (sqlite3_file *file)
 {
   WalFile *self = (WalFile *) file;
-  /* Frames still held belong to a transaction that never committed. */
+  /* Frames still held belong to a transaction that never committed:
+   * written all the same, as SQLite would have left them. */
   int rc = wal_flush (self);
   int close_rc = self->real->pMethods->xClose (self->real);
 
