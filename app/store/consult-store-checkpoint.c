@@ -95,7 +95,10 @@ open_connection (const char *path)
   sqlite3 *db = NULL;
   int rc;
 
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+  /* Its background writes, like the writer's, append their WAL frames
+   * together (consult-store-vfs.c). */
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+                        _consult_store_vfs_name ());
   if (rc == SQLITE_OK)
     {
       sqlite3_extended_result_codes (db, 1);

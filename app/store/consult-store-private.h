@@ -178,6 +178,9 @@ guint             _consult_store_checkpointer_get_n_done (ConsultStoreCheckpoint
 void              _consult_store_checkpointer_write_deferred_now (ConsultStoreCheckpointer *self);
 void              _consult_store_checkpointer_free (ConsultStoreCheckpointer *self);
 
+/* consult-store-vfs.c */
+const char       *_consult_store_vfs_name       (void);
+
 /* consult-store-backup.c */
 gboolean          _consult_store_copy_database  (sqlite3           *source,
                                                  const char        *source_path,

@@ -369,8 +369,11 @@ consult_store_open (ConsultStore  *self,
   if (!create_private_file (self->path, error))
     return FALSE;
 
+  /* The writer appends a save's WAL frames with one write
+   * (consult-store-vfs.c). */
   rc = sqlite3_open_v2 (self->path, &self->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+                        _consult_store_vfs_name ());
   if (rc != SQLITE_OK)
     {
       _consult_store_set_sqlite_error (error, self->db, rc, self->path);
