@@ -216,11 +216,11 @@ generate (ConsultStore  *store,
   g_autoptr (GError) error = NULL;
   gint64 start = g_get_monotonic_time ();
 
-  /* A big page cache keeps the one huge transaction from spilling, and
-   * each save's savepoint journal stays in memory instead of a temp file. */
+  /* A big page cache keeps the one huge transaction from spilling.  The
+   * caller closes the store after: opened again, it has its own
+   * settings. */
   if (!_consult_store_exec (store, "PRAGMA synchronous = OFF", &error) ||
       !_consult_store_exec (store, "PRAGMA cache_size = -2000000", &error) ||
-      !_consult_store_exec (store, "PRAGMA temp_store = MEMORY", &error) ||
       !consult_store_begin (store, &error))
     g_error ("generation: %s", error->message);
 
@@ -241,10 +241,7 @@ generate (ConsultStore  *store,
 
   if (_consult_store_index_all_pending (store->db) != SQLITE_OK)
     g_error ("generation: %s", sqlite3_errmsg (store->db));
-  if (!consult_store_commit (store, &error) ||
-      !_consult_store_exec (store, "PRAGMA synchronous = FULL", &error) ||
-      !_consult_store_exec (store, "PRAGMA cache_size = -2000", &error) ||
-      !_consult_store_exec (store, "PRAGMA temp_store = DEFAULT", &error))
+  if (!consult_store_commit (store, &error))
     g_error ("generation: %s", error->message);
 
   printf ("generated %u clients, %u consultations (+ plans, audit) in %.1f s\n",

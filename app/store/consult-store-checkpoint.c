@@ -104,9 +104,11 @@ open_connection (const char *path)
       sqlite3_extended_result_codes (db, 1);
       sqlite3_busy_timeout (db, CHECKPOINT_BUSY_TIMEOUT_MS);
       /* Its only writes, the search rows, are checkpointed with the
-       * writer's; nothing may run the automatic checkpoint on it. */
+       * writer's; nothing may run the automatic checkpoint on it.  Its
+       * statements' undo journals stay in memory, as the writer's do. */
       rc = sqlite3_exec (db,
-                         "PRAGMA synchronous = FULL; PRAGMA wal_autocheckpoint = 0",
+                         "PRAGMA synchronous = FULL; PRAGMA wal_autocheckpoint = 0; "
+                         "PRAGMA temp_store = MEMORY",
                          NULL, NULL, NULL);
     }
   if (rc == SQLITE_OK && !_consult_store_add_functions (db, path, NULL))

@@ -280,10 +280,14 @@ apply_connection_settings (ConsultStore  *self,
     return FALSE;
 
   /* 16 MiB of page cache (the default is 2) keeps the indexes a search
-   * and a timeline walk warm in a clinic's years of history. */
+   * and a timeline walk warm in a clinic's years of history.  A
+   * statement's undo journal (for a trigger or constraint that fails
+   * half-way) stays in memory: past 64 KiB it went to a temporary file,
+   * created and written inside some saves. */
   return _consult_store_exec (self, "PRAGMA synchronous = FULL", error) &&
          _consult_store_exec (self, "PRAGMA foreign_keys = ON", error) &&
-         _consult_store_exec (self, "PRAGMA cache_size = -16384", error);
+         _consult_store_exec (self, "PRAGMA cache_size = -16384", error) &&
+         _consult_store_exec (self, "PRAGMA temp_store = MEMORY", error);
 }
 
 static int
