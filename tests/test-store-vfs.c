@@ -9,7 +9,9 @@
 
 #include <errno.h>
 #include <string.h>
+#include <stdio.h>
 #include <sys/mount.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 
@@ -492,7 +494,6 @@ store_vfs_suite (void)
   Suite *suite = suite_create ("store-vfs");
   TCase *tc = tcase_create ("vfs");
   TCase *spill = tcase_create ("spill");
-  TCase *full = tcase_create ("full");
 
   tcase_add_checked_fixture (tc, setup, teardown);
   tcase_add_loop_test (tc, test_every_commit_seen_and_kept, 0, G_N_ELEMENTS (synchronous_settings));
@@ -506,9 +507,19 @@ store_vfs_suite (void)
   tcase_add_test (spill, test_rolled_back_transaction_leaves_nothing);
   suite_add_tcase (suite, spill);
 
-  tcase_add_checked_fixture (full, setup_full, teardown_full);
-  tcase_add_loop_test (full, test_disk_full_fails_the_commit, 1, 5);
-  suite_add_tcase (suite, full);
+  /* Said in the test log, never silently passed. */
+  if (geteuid () == 0)
+    {
+      TCase *full = tcase_create ("full");
+
+      tcase_add_checked_fixture (full, setup_full, teardown_full);
+      tcase_add_loop_test (full, test_disk_full_fails_the_commit, 1, 5);
+      suite_add_tcase (suite, full);
+    }
+  else
+    {
+      printf ("# SKIP disk full: mounting a disk of the test's own needs root (CI runs as root)\n");
+    }
 
   return suite;
 }
