@@ -471,8 +471,11 @@ START_TEST (test_commit_written_in_few_calls)
   guint64 plain = count_commit_writes (NULL, 20);
   guint64 held = count_commit_writes (_consult_store_vfs_name (), 20);
 
+  /* Of the whole process: a tool it runs under (valgrind) adds calls
+   * of its own to both, about one per call made, so the two are
+   * compared (67 and 6 natively, 140 and 17 under valgrind). */
   ck_assert_uint_ge (plain, 2 * 20);
-  ck_assert_uint_le (held, 6);
+  ck_assert_uint_le (held * 4, plain);
 }
 END_TEST
 
