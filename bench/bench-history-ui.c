@@ -14,6 +14,7 @@
 
 #include <adwaita.h>
 
+#include "bench-common.h"
 #include "consult-application.h"
 #include "consult-client-sidebar.h"
 #include "consult-store-paths.h"
@@ -64,7 +65,7 @@ typedef struct
 
   /* the frame in progress */
   gint64         frame_start;
-  gint64         frame_cpu_start;
+  double         frame_cpu_start;
   gint64         layout_end;
   gint64         paint_end;
   gboolean       frame_drew;
@@ -79,24 +80,6 @@ typedef struct
   double         longest_dispatch_ms;
   guint          n_long_dispatches;
 } Bench;
-
-static double
-ms_since (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1000.0;
-}
-
-/* The main thread's CPU time, in µs: a frame that took longer than
- * that waited (for the X server, or for a CPU). */
-static gint64
-thread_cpu_time (void)
-{
-  struct timespec now;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
-
-  return now.tv_sec * G_USEC_PER_SEC + now.tv_nsec / 1000;
-}
 
 static void
 append_ms (GArray *array,
@@ -165,7 +148,7 @@ static void
 key_shown (Bench *bench)
 {
   double to_results = (bench->results_time - bench->key_time) / 1000.0;
-  double to_screen = ms_since (bench->key_time);
+  double to_screen = bench_ms_since (bench->key_time);
   double delay;
 
   append_ms (bench->to_results, to_results);
@@ -211,7 +194,7 @@ before_paint_cb (GdkFrameClock *clock,
                  Bench         *bench)
 {
   bench->frame_start = g_get_monotonic_time ();
-  bench->frame_cpu_start = thread_cpu_time ();
+  bench->frame_cpu_start = bench_clock_ms (CLOCK_THREAD_CPUTIME_ID);
   bench->layout_end = bench->paint_end = 0;
   bench->frame_drew = FALSE;
 }
@@ -256,7 +239,7 @@ after_paint_cb (GdkFrameClock *clock,
   if (bench->frame_start == 0)
     return;
 
-  frame_ms = ms_since (bench->frame_start);
+  frame_ms = bench_ms_since (bench->frame_start);
   bench->longest_frame_ms = MAX (bench->longest_frame_ms, frame_ms);
   if (bench->frame_drew)
     {
@@ -271,7 +254,7 @@ after_paint_cb (GdkFrameClock *clock,
       append_ms (bench->paints, paint_ms);
       if (bench->verbose && frame_ms > FRAME_BUDGET_MS)
         printf ("    a frame of %.2f ms (layout %.2f ms, paint %.2f ms, on the CPU %.2f ms) %s\n",
-                frame_ms, layout_ms, paint_ms, (thread_cpu_time () - bench->frame_cpu_start) / 1000.0,
+                frame_ms, layout_ms, paint_ms, bench_clock_ms (CLOCK_THREAD_CPUTIME_ID) - bench->frame_cpu_start,
                 bench->key_time != 0 ? "during this keystroke" : "between keystrokes");
     }
   bench->frame_start = 0;
@@ -298,7 +281,7 @@ iterate (Bench *bench)
   int timeout;
   int n_fds;
   gint64 start;
-  gint64 cpu_start;
+  double cpu_start;
   double ms;
 
   if (!g_main_context_acquire (context))
@@ -310,10 +293,10 @@ iterate (Bench *bench)
   g_main_context_get_poll_func (context) (fds, n_fds, timeout);
 
   start = g_get_monotonic_time ();
-  cpu_start = thread_cpu_time ();
+  cpu_start = bench_clock_ms (CLOCK_THREAD_CPUTIME_ID);
   if (g_main_context_check (context, max_priority, fds, n_fds))
     g_main_context_dispatch (context);
-  ms = ms_since (start);
+  ms = bench_ms_since (start);
 
   g_main_context_release (context);
 
@@ -325,25 +308,8 @@ iterate (Bench *bench)
       bench->n_long_dispatches++;
       if (bench->verbose)
         printf ("    a main-loop dispatch of %.2f ms (on the CPU %.2f ms)\n",
-                ms, (thread_cpu_time () - cpu_start) / 1000.0);
+                ms, bench_clock_ms (CLOCK_THREAD_CPUTIME_ID) - cpu_start);
     }
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-percentile (GArray *sorted,
-            double  p)
-{
-  return g_array_index (sorted, double, (guint) (p * (sorted->len - 1) + 0.5));
 }
 
 static void
@@ -355,13 +321,13 @@ print_figures (const char *what,
   if (values->len == 0)
     return;
 
-  g_array_sort (values, compare_doubles);
+  bench_sort (values);
   for (guint i = 0; i < values->len; i++)
     over += g_array_index (values, double, i) > FRAME_BUDGET_MS;
 
   printf ("%-22s p50 %6.2f ms  p99 %6.2f ms  max %6.2f ms  (%u of %u over 16 ms)\n",
-          what, percentile (values, 0.50), percentile (values, 0.99), percentile (values, 1.0),
-          over, values->len);
+          what, bench_percentile (values, 50), bench_percentile (values, 99),
+          bench_percentile (values, 100), over, values->len);
 }
 
 /* Every prefix of each query, typed over three rounds, the entry
@@ -407,7 +373,7 @@ generate (guint n_clients)
       fprintf (stderr, "generation failed: %s\n", error->message);
       return FALSE;
     }
-  printf ("generated %u clients in %.1f s\n", n_clients, ms_since (start) / 1000.0);
+  printf ("generated %u clients in %.1f s\n", n_clients, bench_ms_since (start) / 1000.0);
 
   return TRUE;
 }

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <time.h>
 
+#include "bench-common.h"
 #include "consult-intake-schema.h"
 #include "consult-planner.h"
 #include "consult-treatments.h"
@@ -20,34 +21,6 @@
  * only: no JSON in the timed loop. The figure is per second of the
  * process's CPU time, so a busy machine slows the run, not the figure.
  * Usage: bench-planner [SECONDS]. */
-
-static double
-cpu_seconds (void)
-{
-  struct timespec now;
-
-  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &now);
-  return now.tv_sec + now.tv_nsec / 1e9;
-}
-
-static const char * const seeds[] = {
-  "seed-1-glow.json", "seed-2-expression-lines.json", "seed-3-sun-damage.json",
-  "seed-4-acne-scars.json", "seed-5-volume.json", "seed-6-melasma-strong-facial.json",
-  "seed-7-tightening-all-at-once.json", "seed-8-cheaper-filler.json",
-};
-
-static ConsultIntake *
-load_seed (const char *name)
-{
-  g_autofree char *path = g_build_filename (SOURCE_ROOT, "tests", "fixtures", "intake", name, NULL);
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-  g_autoptr (GError) error = NULL;
-  ConsultIntake *intake = consult_intake_new_from_file (file, &error);
-
-  if (intake == NULL)
-    g_error ("%s: %s", path, error->message);
-  return intake;
-}
 
 static GPtrArray *
 make_intakes (void)
@@ -62,11 +35,11 @@ make_intakes (void)
 
   fields = consult_intake_schema_get_fields (&n_fields);
 
-  for (guint s = 0; s < G_N_ELEMENTS (seeds); s++)
+  for (guint s = 0; s < BENCH_N_SEEDS; s++)
     for (int fitzpatrick = 1; fitzpatrick <= 6; fitzpatrick++)
       for (guint p = 0; p < G_N_ELEMENTS (pregnancy); p++, variant++)
         {
-          ConsultIntake *intake = load_seed (seeds[s]);
+          ConsultIntake *intake = bench_load_seed (s);
           const char *requested[3];
           guint n_bool = 0;
 
@@ -116,7 +89,7 @@ main (int    argc,
     g_object_unref (consult_planner_plan (planner, g_ptr_array_index (intakes, i), NULL));
 
   started = g_get_monotonic_time ();
-  cpu_started = cpu_seconds ();
+  cpu_started = bench_clock_ms (CLOCK_PROCESS_CPUTIME_ID) / 1000.0;
   do
     {
       for (guint i = 0; i < intakes->len; i++)
@@ -126,7 +99,7 @@ main (int    argc,
     }
   while (elapsed < seconds * G_USEC_PER_SEC);
 
-  cpu = cpu_seconds () - cpu_started;
+  cpu = bench_clock_ms (CLOCK_PROCESS_CPUTIME_ID) / 1000.0 - cpu_started;
 
   printf ("planner: %u distinct intakes, %" G_GUINT64_FORMAT " plans in %.2f s of CPU (%.2f s wall): "
           "%.0f plans/s on one core\n",

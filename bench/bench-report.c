@@ -12,6 +12,7 @@
 
 #include <glib/gstdio.h>
 
+#include "bench-common.h"
 #include "consult-planner.h"
 #include "consult-report.h"
 #include "consult-translation.h"
@@ -23,31 +24,6 @@
  * warm-up run that fills the font caches; wall time, and the process's
  * CPU time, which a machine busy with other work does not inflate.
  * Usage: bench-report [RUNS] (default 40). */
-
-static const char * const seeds[] = {
-  "seed-1-glow.json", "seed-2-expression-lines.json", "seed-3-sun-damage.json",
-  "seed-4-acne-scars.json", "seed-5-volume.json", "seed-6-melasma-strong-facial.json",
-  "seed-7-tightening-all-at-once.json", "seed-8-cheaper-filler.json",
-};
-
-static double
-clock_ms (clockid_t clock)
-{
-  struct timespec now;
-
-  clock_gettime (clock, &now);
-  return now.tv_sec * 1e3 + now.tv_nsec / 1e6;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
 
 static guint
 export_once (ConsultCatalogue *catalogue,
@@ -96,43 +72,36 @@ main (int    argc,
 
   printf ("%-36s %5s %10s %10s %10s %10s\n", "case", "pages", "median ms", "min ms", "max ms", "cpu ms");
 
-  for (guint s = 0; s < G_N_ELEMENTS (seeds); s++)
+  for (guint s = 0; s < BENCH_N_SEEDS; s++)
     {
-      g_autofree char *intake_path = g_build_filename (SOURCE_ROOT, "tests", "fixtures", "intake", seeds[s], NULL);
-      g_autoptr (GFile) file = g_file_new_for_path (intake_path);
-      g_autoptr (ConsultIntake) intake = consult_intake_new_from_file (file, &error);
+      g_autoptr (ConsultIntake) intake = bench_load_seed (s);
       g_autoptr (ConsultPlan) plan = NULL;
       g_autoptr (GArray) times = g_array_sized_new (FALSE, FALSE, sizeof (double), runs);
       g_autoptr (GArray) cpu_times = g_array_sized_new (FALSE, FALSE, sizeof (double), runs);
       guint pages;
-
-      if (intake == NULL)
-        g_error ("%s: %s", intake_path, error->message);
 
       plan = consult_planner_plan (planner, intake, NULL);
       pages = export_once (catalogue, intake, plan, path);
 
       for (guint i = 0; i < runs; i++)
         {
-          double start = clock_ms (CLOCK_MONOTONIC);
-          double cpu_start = clock_ms (CLOCK_PROCESS_CPUTIME_ID);
+          double start = bench_clock_ms (CLOCK_MONOTONIC);
+          double cpu_start = bench_clock_ms (CLOCK_PROCESS_CPUTIME_ID);
           double elapsed;
           double cpu;
 
           export_once (catalogue, intake, plan, path);
-          elapsed = clock_ms (CLOCK_MONOTONIC) - start;
-          cpu = clock_ms (CLOCK_PROCESS_CPUTIME_ID) - cpu_start;
+          elapsed = bench_clock_ms (CLOCK_MONOTONIC) - start;
+          cpu = bench_clock_ms (CLOCK_PROCESS_CPUTIME_ID) - cpu_start;
           g_array_append_val (times, elapsed);
           g_array_append_val (cpu_times, cpu);
         }
 
-      g_array_sort (times, compare_doubles);
-      g_array_sort (cpu_times, compare_doubles);
-      printf ("%-36s %5u %10.1f %10.1f %10.1f %10.1f\n", seeds[s], pages,
-              g_array_index (times, double, runs / 2),
-              g_array_index (times, double, 0),
-              g_array_index (times, double, runs - 1),
-              g_array_index (cpu_times, double, runs / 2));
+      bench_sort (times);
+      bench_sort (cpu_times);
+      printf ("%-36s %5u %10.1f %10.1f %10.1f %10.1f\n", bench_seeds[s], pages,
+              bench_percentile (times, 50), bench_percentile (times, 0),
+              bench_percentile (times, 100), bench_percentile (cpu_times, 50));
     }
 
   g_unlink (path);

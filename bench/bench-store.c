@@ -16,6 +16,7 @@
 
 #include <glib/gstdio.h>
 
+#include "bench-common.h"
 #include "consult-client-list.h"
 #include "consult-planner.h"
 #include "consult-store-consultations.h"
@@ -156,54 +157,14 @@ save_visit (ConsultStore  *store,
   return TRUE;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-/* The @percent-th percentile of @samples_ms, which it sorts. */
-static double
-percentile (GArray *samples_ms,
-            guint   percent)
-{
-  guint n = samples_ms->len;
-
-  g_array_sort (samples_ms, compare_doubles);
-  return g_array_index (samples_ms, double, MIN (n - 1, (n * percent) / 100));
-}
-
 static void
 report (const char *what,
         GArray     *samples_ms)
 {
-  double *v = (double *) samples_ms->data;
-  guint n = samples_ms->len;
-
-  g_array_sort (samples_ms, compare_doubles);
+  bench_sort (samples_ms);
   printf ("%-44s p50 %8.3f ms   p99 %8.3f ms   max %8.3f ms   (n=%u)\n", what,
-          v[n / 2], v[MIN (n - 1, (n * 99) / 100)], v[n - 1], n);
-}
-
-static double
-ms_since (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1000.0;
-}
-
-/* This thread's CPU time: what a figure costs apart from waiting for
- * the disk and for other processes on the same CPUs. */
-static double
-thread_cpu_ms (void)
-{
-  struct timespec now;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
-  return now.tv_sec * 1e3 + now.tv_nsec / 1e6;
+          bench_percentile (samples_ms, 50), bench_percentile (samples_ms, 99),
+          bench_percentile (samples_ms, 100), samples_ms->len);
 }
 
 static void
@@ -245,7 +206,7 @@ generate (ConsultStore  *store,
     g_error ("generation: %s", error->message);
 
   printf ("generated %u clients, %u consultations (+ plans, audit) in %.1f s\n",
-          n_clients, n_consultations, ms_since (start) / 1000.0);
+          n_clients, n_consultations, bench_ms_since (start) / 1000.0);
 }
 
 static void
@@ -276,7 +237,7 @@ bench_open (const char *path)
 
       if (!(store = consult_store_new_for_path (path, &error)))
         g_error ("open: %s", error->message);
-      ms = ms_since (start);
+      ms = bench_ms_since (start);
       g_array_append_val (samples, ms);
     }
 
@@ -313,7 +274,7 @@ bench_search (ConsultStore *store,
       g_autoptr (ConsultClientList) list = NULL;
       g_autoptr (GObject) first = NULL;
       g_autoptr (GError) error = NULL;
-      double cpu_start = thread_cpu_ms ();
+      double cpu_start = bench_clock_ms (CLOCK_THREAD_CPUTIME_ID);
       gint64 start = g_get_monotonic_time ();
       double ms;
 
@@ -323,9 +284,9 @@ bench_search (ConsultStore *store,
       if (list == NULL)
         g_error ("search: %s", error->message);
       first = g_list_model_get_item (G_LIST_MODEL (list), 0);
-      ms = ms_since (start);
+      ms = bench_ms_since (start);
       g_array_append_val (samples, ms);
-      ms = thread_cpu_ms () - cpu_start;
+      ms = bench_clock_ms (CLOCK_THREAD_CPUTIME_ID) - cpu_start;
       g_array_append_val (cpu_samples, ms);
       if (counted)
         total_hits += g_list_model_get_n_items (G_LIST_MODEL (list));
@@ -346,7 +307,7 @@ write_deferred (ConsultStore *store)
   gint64 start = g_get_monotonic_time ();
 
   _consult_store_checkpointer_write_deferred_now (store->checkpointer);
-  printf ("%-44s %.1f ms\n", "deferred writes (search rows, merges)", ms_since (start));
+  printf ("%-44s %.1f ms\n", "deferred writes (search rows, merges)", bench_ms_since (start));
 }
 
 static void
@@ -367,7 +328,7 @@ bench_timeline (ConsultStore *store,
 
       if (!(timeline = consult_store_get_timeline (store, id, &error)))
         g_error ("timeline: %s", error->message);
-      ms = ms_since (start);
+      ms = bench_ms_since (start);
       g_array_append_val (samples, ms);
       entries += timeline->len;
     }
@@ -387,7 +348,7 @@ probe_fsync (int fd)
   memset (block, 'x', sizeof block);
   if (pwrite (fd, block, sizeof block, 0) != sizeof block || fsync (fd) != 0)
     g_error ("fsync probe failed");
-  return ms_since (start);
+  return bench_ms_since (start);
 }
 
 /* SQLite's own floor on this disk: a database of one small table, with
@@ -412,14 +373,9 @@ floor_commit (sqlite3 *db)
 
   if (sqlite3_exec (db, "INSERT INTO t (b) VALUES ('a row')", NULL, NULL, NULL) != SQLITE_OK)
     g_error ("floor commit: %s", sqlite3_errmsg (db));
-  return ms_since (start);
+  return bench_ms_since (start);
 }
 
-static const char *const seeds[] = {
-  "seed-1-glow.json", "seed-2-expression-lines.json", "seed-3-sun-damage.json",
-  "seed-4-acne-scars.json", "seed-5-volume.json", "seed-6-melasma-strong-facial.json",
-  "seed-7-tightening-all-at-once.json", "seed-8-cheaper-filler.json",
-};
 
 /* The seed cases as the consultation window would save them: a new
  * person each time (from the random generator) with a seed's answers,
@@ -429,19 +385,12 @@ static ConsultIntake *
 make_seed_intake (GRand *rand,
                   guint  i)
 {
-  g_autofree char *path = g_build_filename (SOURCE_ROOT, "tests", "fixtures", "intake",
-                                            seeds[i % G_N_ELEMENTS (seeds)], NULL);
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (ConsultIntake) intake = consult_intake_new_from_file (file, &error);
+  g_autoptr (ConsultIntake) intake = bench_load_seed (i % BENCH_N_SEEDS);
   g_autofree char *given = make_name (rand);
   g_autofree char *family = make_name (rand);
   g_autofree char *dob = NULL;
   g_autofree char *phone = NULL;
   g_autofree char *email = NULL;
-
-  if (intake == NULL)
-    g_error ("%s: %s", path, error->message);
 
   dob = g_strdup_printf ("19%02d-%02d-%02d", g_rand_int_range (rand, 40, 100),
                          g_rand_int_range (rand, 1, 13), g_rand_int_range (rand, 1, 29));
@@ -502,7 +451,7 @@ bench_saves (ConsultStore *store,
       /* What the save spends in the core, turning both into JSON. */
       plan_json = consult_plan_to_json (plan);
       intake_json = consult_intake_to_json (intake);
-      ms = ms_since (start);
+      ms = bench_ms_since (start);
       g_array_append_val (json_samples, ms);
       plan_bytes += strlen (plan_json);
 
@@ -513,11 +462,11 @@ bench_saves (ConsultStore *store,
       g_array_append_val (floor_samples, ms);
 
       start = g_get_monotonic_time ();
-      cpu_start = thread_cpu_ms ();
+      cpu_start = bench_clock_ms (CLOCK_THREAD_CPUTIME_ID);
       if (!consult_store_save_intake (store, intake, plan, NULL, NULL, &plan_id, &error))
         g_error ("save: %s", error->message);
-      ms = ms_since (start);
-      cpu_ms = thread_cpu_ms () - cpu_start;
+      ms = bench_ms_since (start);
+      cpu_ms = bench_clock_ms (CLOCK_THREAD_CPUTIME_ID) - cpu_start;
       g_array_append_val (samples, ms);
       g_array_append_val (cpu_samples, cpu_ms);
     }
@@ -533,12 +482,13 @@ bench_saves (ConsultStore *store,
   report ("durable save, CPU of the saving thread", cpu_samples);
   report ("  of which intake and plan to JSON (core)", json_samples);
   printf ("%-44s mean %" G_GUINT64_FORMAT " bytes of plan JSON\n", "", plan_bytes / N_SAVES);
+  /* Each sorted by report(). */
   printf ("%-44s p99 %.1f x fsync p50, %.1f x fsync p99 (target: 3)\n", "durable save against the disk",
-          percentile (samples, 99) / percentile (fsync_samples, 50),
-          percentile (samples, 99) / percentile (fsync_samples, 99));
+          bench_percentile (samples, 99) / bench_percentile (fsync_samples, 50),
+          bench_percentile (samples, 99) / bench_percentile (fsync_samples, 99));
   printf ("%-44s p99 %.1f x fsync p50, %.1f x fsync p99\n", "SQLite's floor against the disk",
-          percentile (floor_samples, 99) / percentile (fsync_samples, 50),
-          percentile (floor_samples, 99) / percentile (fsync_samples, 99));
+          bench_percentile (floor_samples, 99) / bench_percentile (fsync_samples, 50),
+          bench_percentile (floor_samples, 99) / bench_percentile (fsync_samples, 99));
 }
 
 int
