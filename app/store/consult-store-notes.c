@@ -33,37 +33,21 @@ static const char *const index_steps[] = {
 
 /* Rewrites the full-text entries of up to @max_consultations of the
  * consultations noted, in the caller's write transaction on @db, and
- * says whether others remain.  Returns an SQLite result code: on
+ * says whether others may remain.  Returns an SQLite result code: on
  * failure, roll back. */
 int
 _consult_store_index_pending_notes (sqlite3  *db,
                                     guint     max_consultations,
                                     gboolean *more)
 {
-  sqlite3_stmt *stmt = NULL;
   int rc = SQLITE_OK;
 
   for (guint i = 0; i < G_N_ELEMENTS (index_steps) && rc == SQLITE_OK; i++)
-    {
-      rc = sqlite3_prepare_v2 (db, index_steps[i], -1, &stmt, NULL);
-      if (rc == SQLITE_OK)
-        {
-          sqlite3_bind_int64 (stmt, 1, max_consultations);
-          rc = sqlite3_step (stmt);
-          rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
-        }
-      g_clear_pointer (&stmt, sqlite3_finalize);
-    }
+    rc = _consult_store_run (db, index_steps[i], max_consultations, NULL, NULL);
 
-  if (rc == SQLITE_OK)
-    rc = sqlite3_prepare_v2 (db, "SELECT EXISTS (SELECT 1 FROM consultation_notes_pending)",
-                             -1, &stmt, NULL);
-  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      *more = sqlite3_column_int (stmt, 0) != 0;
-      rc = SQLITE_OK;
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  /* The last step took the notes of the batch: a full one may leave
+   * more (or, at worst, an empty step next). */
+  *more = rc == SQLITE_OK && sqlite3_changes (db) >= (gint64) max_consultations;
 
   return rc;
 }

@@ -245,13 +245,14 @@ step_all (sqlite3_stmt *stmt)
 }
 
 /* Runs @sql on @db with ?1 bound to @num (when not 0), ?2 and ?3 to
- * @text2 and @text3. */
-static int
-run (sqlite3    *db,
-     const char *sql,
-     gint64      num,
-     const char *text2,
-     const char *text3)
+ * @text2 and @text3: the background writes of the search rows, on a
+ * connection of their own, without the store's statement cache. */
+int
+_consult_store_run (sqlite3    *db,
+                    const char *sql,
+                    gint64      num,
+                    const char *text2,
+                    const char *text3)
 {
   sqlite3_stmt *stmt = NULL;
   int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
@@ -292,13 +293,13 @@ delete_indexed (sqlite3       *db,
   int rc = SQLITE_OK;
 
   if (pending->indexed_prefixes != NULL)
-    rc = run (db,
+    rc = _consult_store_run (db,
               "DELETE FROM client_prefixes WHERE prefix IN (SELECT value FROM json_each (?2)) "
               "AND sort_key = ?3 AND num = ?1",
               pending->num, pending->indexed_prefixes, pending->indexed_sort_key);
 
   if (rc == SQLITE_OK && pending->indexed_fts != NULL)
-    rc = run (db,
+    rc = _consult_store_run (db,
               "INSERT INTO client_fts (client_fts, rowid, " FTS_COLUMNS ") "
               "SELECT 'delete', ?1, json_extract (?2, '$[0]'), json_extract (?2, '$[1]'), "
               "json_extract (?2, '$[2]'), json_extract (?2, '$[3]'), "
@@ -372,11 +373,11 @@ index_pending_clients (sqlite3  *db,
 
       rc = delete_indexed (db, row);
       if (rc == SQLITE_OK)
-        rc = run (db, INSERT_ROWS "WHERE c.num = ?1", row->num, NULL, NULL);
+        rc = _consult_store_run (db, INSERT_ROWS "WHERE c.num = ?1", row->num, NULL, NULL);
       if (rc == SQLITE_OK)
-        rc = run (db, INSERT_FTS "WHERE c.num = ?1", row->num, NULL, NULL);
+        rc = _consult_store_run (db, INSERT_FTS "WHERE c.num = ?1", row->num, NULL, NULL);
       if (rc == SQLITE_OK)
-        rc = run (db, "DELETE FROM client_prefixes_pending WHERE num = ?1", row->num, NULL, NULL);
+        rc = _consult_store_run (db, "DELETE FROM client_prefixes_pending WHERE num = ?1", row->num, NULL, NULL);
     }
 
   return rc;
@@ -413,13 +414,13 @@ _consult_store_index_all_pending (sqlite3 *db)
   for (guint i = 0; i < pending->len && rc == SQLITE_OK; i++)
     rc = delete_indexed (db, &g_array_index (pending, Pending, i));
   if (rc == SQLITE_OK)
-    rc = run (db,
+    rc = _consult_store_run (db,
               INSERT_ROWS "JOIN client_prefixes_pending q ON q.num = c.num ORDER BY 1, 2, 3",
               0, NULL, NULL);
   if (rc == SQLITE_OK)
-    rc = run (db, INSERT_FTS "JOIN client_prefixes_pending q ON q.num = c.num", 0, NULL, NULL);
+    rc = _consult_store_run (db, INSERT_FTS "JOIN client_prefixes_pending q ON q.num = c.num", 0, NULL, NULL);
   if (rc == SQLITE_OK)
-    rc = run (db, "DELETE FROM client_prefixes_pending", 0, NULL, NULL);
+    rc = _consult_store_run (db, "DELETE FROM client_prefixes_pending", 0, NULL, NULL);
   if (rc == SQLITE_OK)
     rc = _consult_store_index_pending_notes (db, G_MAXUINT, &more);
 

@@ -112,6 +112,11 @@ int               _consult_store_index_pending  (sqlite3           *db,
                                                  guint              max_rows,
                                                  gboolean          *more);
 int               _consult_store_index_all_pending (sqlite3        *db);
+int               _consult_store_run            (sqlite3           *db,
+                                                 const char        *sql,
+                                                 gint64             num,
+                                                 const char        *text2,
+                                                 const char        *text3);
 
 /* consult-store-notes.c */
 int               _consult_store_index_pending_notes (sqlite3      *db,
