@@ -252,6 +252,13 @@ consult_test_store_index_now (ConsultStore *store)
                  "%s", error ? error->message : "");
 }
 
+/* Clients noted for their search rows to be written. */
+guint
+consult_test_store_count_noted_clients (ConsultStore *store)
+{
+  return (guint) consult_test_store_count (store, "client_prefixes_pending");
+}
+
 guint
 consult_test_store_count_matches (ConsultStore             *store,
                                   const char               *text,

@@ -61,6 +61,7 @@ ConsultStore *consult_test_store_open_unindexed (const char  *dir);
  * does when the writer is quiet. */
 void          consult_test_store_index_now   (ConsultStore  *store);
 /* How many clients consult_client_list_new() finds for @text. */
+guint         consult_test_store_count_noted_clients (ConsultStore *store);
 guint         consult_test_store_count_matches (ConsultStore            *store,
                                                 const char              *text,
                                                 ConsultClientSearchFlags flags);

@@ -36,13 +36,6 @@ teardown (void)
   g_clear_pointer (&dir, g_free);
 }
 
-/* Clients noted for their search rows to be written. */
-static guint
-n_pending (void)
-{
-  return (guint) consult_test_store_count (store, "client_prefixes_pending");
-}
-
 static void
 on_items_changed (GListModel *model,
                   guint       position,
@@ -298,7 +291,7 @@ START_TEST (test_pages_follow_keys_in_every_scope)
           client->archived = !client->archived;
           ck_assert (consult_store_set_client_archived (store, client->id, client->archived, NULL));
         }
-      ck_assert_uint_eq (n_pending (), n_noted[state]);
+      ck_assert_uint_eq (consult_test_store_count_noted_clients (store), n_noted[state]);
 
       for (guint i = 0; i < G_N_ELEMENTS (flags); i++)
         {
@@ -625,13 +618,13 @@ START_TEST (test_rows_written_when_quiet)
   g_autoptr (GPtrArray) all = add_paging_clients (120);
   gint64 deadline = g_get_monotonic_time () + 20 * G_TIME_SPAN_SECOND;
 
-  ck_assert_uint_eq (n_pending (), 120);
+  ck_assert_uint_eq (consult_test_store_count_noted_clients (store), 120);
   check_paging (all, "keyset", CONSULT_CLIENT_SEARCH_DEFAULT, "Keyset", FALSE);
   _consult_store_checkpointer_set_quiet (store->checkpointer, 10, G_MAXUINT);
-  while (n_pending () > 0 && g_get_monotonic_time () < deadline)
+  while (consult_test_store_count_noted_clients (store) > 0 && g_get_monotonic_time () < deadline)
     g_usleep (10 * G_TIME_SPAN_MILLISECOND);
 
-  ck_assert_uint_eq (n_pending (), 0);
+  ck_assert_uint_eq (consult_test_store_count_noted_clients (store), 0);
   check_paging (all, "keyset", CONSULT_CLIENT_SEARCH_DEFAULT, "Keyset", FALSE);
   check_paging (all, "keyset01", CONSULT_CLIENT_SEARCH_INCLUDE_ARCHIVED, "Keyset01", FALSE);
 }

@@ -38,13 +38,6 @@ teardown (void)
   g_clear_pointer (&dir, g_free);
 }
 
-/* Clients noted for their search rows to be written. */
-static guint
-n_pending (void)
-{
-  return (guint) consult_test_store_count (store, "client_prefixes_pending");
-}
-
 START_TEST (test_query_quotes_every_word)
 {
   struct { const char *text; const char *query; } cases[] = {
@@ -131,7 +124,7 @@ START_TEST (test_every_word_must_begin_a_word)
   g_autofree char *b = consult_test_store_save_visit (store, "Ana", "Jones", NULL, NULL);
   g_autofree char *c = consult_test_store_save_visit (store, "Mariana", "Diaz", NULL, NULL);
 
-  ck_assert_uint_eq (n_pending (), 3);
+  ck_assert_uint_eq (consult_test_store_count_noted_clients (store), 3);
   assert_every_word_search ();
   consult_test_store_index_now (store);
   assert_every_word_search ();
